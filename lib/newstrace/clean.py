@@ -1,0 +1,308 @@
+"""Strip site chrome from a scraped article and find its headline, byline and page date.
+
+A scraped news page has a shape: header chrome (menus, mastheads, a page date, counters),
+the headline (often twice), the body, then footer chrome (comment and share prompts,
+social links, related headlines, "previous post"). Some pages arrive flattened into one
+line with the navigation glued to the last sentence (``...people.Related headline``).
+
+``clean_article(text)`` works on lines, and on fragments inside a line:
+
+1. chrome lines by pattern, each with its reason (``CHROME_PATTERNS``); lone counters;
+   a line that is only a date is the page date;
+2. the body runs from the first to the last paragraph-like line (five or more words
+   ending in terminal punctuation); before it is the header, after it the footer;
+3. in the header the headline is the repeated headline-like line, else the first one;
+   other header lines are page header chrome, headline-like lines after the headline are
+   related-story links; in the footer every line is chrome (its reason says which kind);
+   inside the body only chrome patterns, counters and repeated headlines go;
+4. a headline-like fragment glued to the last sentence of a line without a space goes;
+5. a flattened first line that starts with the headline (known because the page repeats
+   it) or with "headline + byline" gives up both.
+
+Every removal is recorded as ``{"text": ..., "reason": ...}``. The body keeps every
+sentence, short ones and quotes included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import sources
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?"
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT|CET|EET|EEST|MSK|EST|EDT|PST|PDT|BST|Kyiv time|local time))?"
+_SEP = r"[\s,|/·•–—-]*"
+_DATE_FORMS = [
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?\s+(?P<y1>\d{{4}})",  # 23 March 2025
+    rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})",  # March 23, 2025
+    r"(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",  # ISO
+    r"(?P<d4>\d{1,2})[./](?P<m4>\d{1,2})[./](?P<y4>\d{4})",  # 23.03.2025 (day first, as most of the world)
+]
+DATE_RE = re.compile("|".join(f"(?:{f})" for f in _DATE_FORMS))
+_DATE_LINE_LABEL = r"(?:(?:Published|Posted|Updated|Last updated|Date|Created|Modified)(?:\s+on)?\s*:?\s*)?"
+DATE_LINE_RE = re.compile(
+    rf"^\s*{_DATE_LINE_LABEL}(?:{_WEEKDAY}{_SEP})?(?:{_TIME}{_SEP})?(?:{DATE_RE.pattern})(?:{_SEP}{_WEEKDAY})?(?:{_SEP}(?:at\s+)?{_TIME})?{_SEP}$",
+    re.IGNORECASE,
+)
+
+
+def parse_date(text: str) -> pd.Timestamp | None:
+    """The first full calendar date (day, month and year) written in ``text``, else None."""
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    g = m.groupdict()
+    try:
+        if g["y1"]:
+            y, mo, d = int(g["y1"]), MONTHS[g["m1"].rstrip(".").lower()], int(g["d1"])
+        elif g["y2"]:
+            y, mo, d = int(g["y2"]), MONTHS[g["m2"].rstrip(".").lower()], int(g["d2"])
+        elif g["y3"]:
+            y, mo, d = int(g["y3"]), int(g["m3"]), int(g["d3"])
+        else:
+            y, mo, d = int(g["y4"]), int(g["m4"]), int(g["d4"])
+        return pd.Timestamp(year=y, month=mo, day=d)
+    except (ValueError, KeyError):
+        return None
+
+
+# Whole-line chrome: (reason, pattern). Anchored, case-insensitive; a body sentence that merely
+# starts with the same words does not match because the patterns allow no further text.
+_SOCIAL = r"(?:facebook|twitter|x|telegram|instagram|youtube|tiktok|whatsapp|viber|linkedin|reddit|threads|bluesky|vk|rss)"
+CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (reason, re.compile(p, re.IGNORECASE))
+    for reason, p in [
+        ("visitor or view counter", r"^\s*[\d\s,.]+\s*(?:visitors?|readers?|users?|people)\s+(?:online|now|reading)\s*$"),
+        ("visitor or view counter", r"^\s*(?:views?|reads?|visitors?)\s*:?\s*[\d\s,.]+$|^\s*[\d\s,.]+\s*(?:views?|reads?)\s*$"),
+        ("comment prompt", r"^\s*(?:write|leave|add|post|show|view|read|see)\s+(?:a\s+|your\s+|all\s+)?comments?\b[\s\d():]*$"),
+        ("comment prompt", r"^\s*(?:comments?|discussion|replies)\s*[(:]?\s*\d*\s*\)?\s*$"),
+        ("comment prompt", r"^\s*\d+\s+comments?\s*$|^\s*(?:be the first to comment|join the discussion)\.?\s*$"),
+        ("donation or subscription appeal", r"^\s*(?:support|donate(?:\s+to)?|help|back)\s+(?:the|our|us|this)?\s*(?:website|site|newsroom|journalism|project|media|us)?\s*[.!]?\s*$"),
+        ("donation or subscription appeal", r"^\s*(?:subscribe|sign\s+up|join)\b.{0,60}(?:newsletter|channel|updates|us|subscribe|free)\b.{0,30}$"),
+        ("donation or subscription appeal", r"^\s*(?:subscribe|donate|support)\s*[.!]?\s*$"),
+        ("social media links", rf"^\s*(?:follow|join|find|like)\s+(?:us|our|\S+)\b.{{0,60}}(?:{_SOCIAL}|social\s+(?:media|networks?)|accounts?|channels?|page)\b.{{0,20}}$"),
+        ("social media links", rf"^\s*(?:share(?:\s+(?:this|the)\s+(?:article|story|post|page))?(?:\s+on\s+{_SOCIAL})?|tweet|print|e-?mail|copy\s+link|{_SOCIAL})(?:\s*[,|/·•]?\s*{_SOCIAL})*\s*:?\s*$"),
+        ("navigation", r"^\s*(?:previous|next|older|newer)\s+(?:post|article|story|news|page|entry)\s*[:»«>]*\s*$|^\s*[«<]?\s*(?:previous|next)\s*[»>]?\s*$"),
+        ("navigation", r"^\s*(?:home|menu|search|categories|category|sections?|topics?|log\s*in|sign\s*in|register|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|main\s+menu|all\s+news|news\s+feed|latest\s+news|top\s+stories|most\s+read|most\s+popular|popular|trending|editor'?s\s+picks?|more\s+news|load\s+more|show\s+more|read\s+more|loading\.*)\s*[:»>]?\s*$"),
+        ("related-story link", r"^\s*(?:read\s+(?:also|more|next)|see\s+also|also\s+read|related(?:\s+(?:news|articles?|stories|posts))?|recommended|more\s+on\s+this\s+(?:topic|story)|you\s+may\s+(?:also\s+)?like|don'?t\s+miss)\s*[:»>-].*$"),
+        ("related-story link", r"^\s*(?:read\s+(?:also|more)|see\s+also|related(?:\s+(?:news|articles?|stories))?)\s*$"),
+        ("advertisement", r"^\s*(?:advertisement|advertising|sponsored(?:\s+content)?|promoted|ad|partner\s+content|\[ad\])\s*$"),
+        ("tags line", r"^\s*(?:tags?|keywords|topics)\s*:.*$"),
+        ("copyright or legal notice", r"^\s*(?:©|\(c\)|copyright\b).{0,120}$|^.{0,80}\ball\s+rights\s+reserved\b.{0,40}$"),
+        ("copyright or legal notice", r"^.{0,40}\b(?:we\s+use\s+cookies|cookie\s+(?:policy|settings)|privacy\s+policy|terms\s+of\s+(?:use|service))\b.{0,80}$"),
+        ("photo or video credit", r"^\s*(?:photo|image|illustrative\s+photo|illustration|video|source\s+of\s+photo|pictured)\s*:\s*.{0,80}$|^\s*(?:photo|image)\s+(?:by|credit|courtesy)\b.{0,80}$"),
+        ("photo or video credit", r"^\s*(?:getty\s+images|ap\s+photo|reuters/[\w ]+|epa|afp\s+photo|shutterstock|depositphotos)\b.{0,60}$"),
+        ("counter or page number", r"^\s*(?:page\s+)?\d[\d\s.,/|·•:]*\s*$"),
+        ("reading time", r"^\s*\d+\s*(?:min(?:ute)?s?)\s+read\s*$|^\s*reading\s+time\s*:?.{0,20}$"),
+    ]
+]
+
+
+def chrome_reason(line: str) -> str:
+    """Why a whole line is site chrome (a reason string), or "" if it is not."""
+    if not line.strip():
+        return ""
+    for reason, pattern in CHROME_PATTERNS:
+        if pattern.match(line):
+            return reason
+    return ""
+
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_QUOTE_END = re.compile(r"[\"”»]\s*$")
+# The last sentence of a line, then a capitalised fragment glued on without a space.
+_GLUED_TAIL = re.compile(r"(?<=[a-z0-9)\]%]{2}[.!?])(?P<tail>[A-Z][a-z][^.!?]*)$")
+
+
+def _n_words(line: str) -> int:
+    return len(line.split())
+
+
+def is_paragraph(line: str) -> bool:
+    """A body paragraph: five or more words ending in terminal punctuation, or a long line."""
+    n = _n_words(line)
+    ended = bool(_TERMINAL.search(line)) or (n >= 12 and bool(_QUOTE_END.search(line)))
+    return (n >= 5 and ended) or n >= 40
+
+
+def is_headline(line: str) -> bool:
+    """Headline-like: 3 to 25 words, starts with a capital, digit or quote, no terminal full stop."""
+    s = line.strip()
+    n = _n_words(s)
+    if not 3 <= n <= 25 or not re.match(r"[\"'“‘«A-Z0-9А-ЯЁІЇЄҐ]", s):
+        return False
+    return not re.search(r"[.;,]\s*$", s)
+
+
+def _key(s: str) -> str:
+    """A loose comparison key: lower-case word stems (first four letters), so that a headline
+    repeated in title case or with another verb ending ("named"/"Names") still matches."""
+    return " ".join(w[:4] for w in re.findall(r"[^\W_]+", s.casefold()))
+
+
+@dataclass
+class Cleaned:
+    """The result of ``clean_article``."""
+
+    text: str = ""
+    title: str = ""
+    author: str = ""
+    page_date: pd.Timestamp | None = None
+    page_date_evidence: str = ""
+    removed: list[dict] = field(default_factory=list)
+    chrome_lines: list[str] = field(default_factory=list)
+
+
+def clean_article(raw: str) -> Cleaned:
+    """Split a scraped page into headline, byline, page date and body; record every removal."""
+    out = Cleaned()
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    lines = [ln.rstrip() for ln in text.split("\n")]
+
+    def drop(i: int, reason: str) -> None:
+        if keep[i]:
+            keep[i] = False
+            out.removed.append({"text": lines[i].strip(), "reason": reason})
+            out.chrome_lines.append(lines[i])
+
+    keep = [bool(ln.strip()) for ln in lines]
+
+    # 1. glued tails: "...last sentence.Related headline" -> a line of its own after it
+    expanded: list[str] = []
+    glued: set[int] = set()
+    for ln in lines:
+        m = _GLUED_TAIL.search(ln)
+        if m and is_headline(m.group("tail")) and _n_words(ln) > 12:
+            expanded.append(ln[: m.start("tail")])
+            glued.add(len(expanded))
+            expanded.append(m.group("tail"))
+        else:
+            expanded.append(ln)
+    lines = expanded
+    keep = [bool(ln.strip()) for ln in lines]
+
+    # 2. chrome by pattern, page date lines, bylines
+    pattern_reason = {}
+    for i, ln in enumerate(lines):
+        if not keep[i]:
+            continue
+        if DATE_LINE_RE.match(ln) and _n_words(ln) <= 12:
+            if out.page_date is None:
+                out.page_date = parse_date(ln)
+                out.page_date_evidence = ln.strip()
+            pattern_reason[i] = "page date line"
+            continue
+        name = sources.byline(ln)
+        if name and _n_words(ln) <= 12:
+            out.author = out.author or name
+            pattern_reason[i] = "byline"
+            continue
+        reason = chrome_reason(ln)
+        if reason:
+            pattern_reason[i] = reason
+
+    candidates = [i for i in range(len(lines)) if keep[i] and i not in pattern_reason]
+    paragraphs = [i for i in candidates if is_paragraph(lines[i]) and i not in glued]
+    if not paragraphs:  # a page of short lines only: keep every line that is not chrome
+        for i, reason in pattern_reason.items():
+            drop(i, reason)
+        out.text = "\n".join(lines[i].strip() for i in range(len(lines)) if keep[i])
+        return out
+    first, last = paragraphs[0], paragraphs[-1]
+
+    # 3. headline: repeated headline-like line in the header, else the first headline-like line there
+    header = [i for i in candidates if i < first]
+    heads = [i for i in header if is_headline(lines[i]) and _n_words(lines[i]) >= 3]
+    keys = [_key(lines[i]) for i in heads]
+    title_idx = None
+    for i, k in zip(heads, keys, strict=True):
+        if keys.count(k) > 1:
+            title_idx = i
+            break
+    if title_idx is None and heads:
+        title_idx = heads[0]
+    if title_idx is not None:
+        out.title = lines[title_idx].strip()
+        keep[title_idx] = False  # the headline moves to `title`; it is not chrome
+    title_key = _key(out.title)
+
+    # 4. a flattened first paragraph that starts with the headline (and perhaps a byline)
+    footer_heads = [lines[i].strip() for i in candidates if i > last and is_headline(lines[i])]
+    if not out.title:
+        para = lines[first]
+        for head in footer_heads:
+            n = len(head.split())
+            if len(head) < len(para) and _key(" ".join(para.split()[:n])) == _key(head):
+                cut = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", para).end()
+                out.title = para[:cut].strip()
+                title_key = _key(out.title)
+                rest = para[cut:].lstrip()
+                person = sources.leading_person(rest)
+                if person:
+                    out.author = out.author or person
+                    rest = rest[len(person):].lstrip()
+                lines[first] = rest
+                break
+        else:
+            split = _headline_byline_split(para)
+            if split:
+                out.title, person, rest = split
+                title_key = _key(out.title)
+                out.author = out.author or person
+                lines[first] = rest
+
+    # 5. classify the rest by zone
+    for i in range(len(lines)):
+        if not keep[i]:
+            continue
+        line = lines[i]
+        if i in pattern_reason:
+            drop(i, pattern_reason[i])
+        elif title_key and _key(line) == title_key:
+            drop(i, "repeated headline")
+        elif i < first:
+            if title_idx is not None and i > title_idx and is_headline(line):
+                drop(i, "related-story headline between headline and body")
+            else:
+                drop(i, "page header (masthead or navigation)")
+        elif i > last:
+            if i in glued:
+                drop(i, "navigation glued to the end of the body")
+            elif is_headline(line):
+                drop(i, "related-story headline after the body")
+            else:
+                drop(i, "page footer after the body")
+    out.text = "\n".join(lines[i].strip() for i in range(len(lines)) if keep[i])
+    return out
+
+
+def _headline_byline_split(para: str) -> tuple[str, str, str] | None:
+    """Split "headline words Jane Doe After the ..." at the byline when the line is a flattened page."""
+    if _n_words(para) < 40:
+        return None
+    head = para[:300]
+    for m in re.finditer(r"(?<=[a-z0-9’'])\s+(?=[A-Z])", head):
+        title = para[: m.start()].strip()
+        if _n_words(title) < 4 or re.search(r"[.!?]", title):
+            continue
+        rest = para[m.end():]
+        person = sources.leading_person(rest)
+        if person:
+            return title, person, rest[len(person):].lstrip()
+    return None

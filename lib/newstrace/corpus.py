@@ -1,0 +1,503 @@
+"""Load any folder of news articles into one clean table: ``load_corpus`` and ``sentences``.
+
+Formats: ``.txt`` and ``.md`` in any common encoding (UTF-8 with or without BOM, UTF-16,
+UTF-32, cp1251, koi8-r, cp1250, cp1252/latin-1: detected and recorded), ``.html``/``.htm``
+(the main article text; scripts, navigation, headers, footers and asides dropped), and
+``.csv`` / ``.jsonl`` with one article per row (a ``text`` column, optional ``id``/``doc_id``,
+``title``, ``outlet``, ``author``, ``published``, ``url``, ``language``). Sub-folders are walked.
+
+An optional ``metadata.csv`` in the folder (column ``doc_id`` plus any of ``url, outlet,
+author, published, title, language``) overrides what is inferred from the text.
+
+Bad input never stops the other files: each bad file is skipped with its reason, and one
+``CorpusWarning`` lists them all (``strict=True`` raises ``CorpusError`` instead). Nothing
+is ever written to the input folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+import pandas as pd
+
+from . import clean, paths, sources
+from .errors import CorpusError
+from .text import count_words, detect_language, sentence_spans
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
+RESERVED = {"metadata.csv", "events.csv"}  # side files of a corpus folder, not articles
+MAX_BYTES = 20 * 1024 * 1024
+METADATA_COLUMNS = ["url", "outlet", "author", "published", "title", "language"]
+COLUMNS = [
+    "path", "format", "encoding", "raw", "title", "text", "outlet", "outlet_how", "author", "cites",
+    "published", "published_how", "url", "language", "n_words_raw", "n_words", "removed",
+]
+SINGLE_BYTE_CANDIDATES = ["cp1252", "cp1251", "koi8_r", "cp1250", "mac_cyrillic", "iso8859_15"]
+
+
+class CorpusWarning(UserWarning):
+    """Files were skipped while loading a corpus; the message lists each with its reason."""
+
+
+@dataclass
+class _Doc:
+    doc_id: str
+    path: str
+    fmt: str
+    encoding: str
+    raw: str
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    published: str = ""
+    url: str = ""
+    language: str = ""
+
+
+# --- decoding -----------------------------------------------------------------------------
+
+def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
+    """Decode file bytes to text: ``(text, encoding)``; raises CorpusError for binary or undecodable data."""
+    boms = [
+        (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+    ]
+    for bom, enc in boms:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc.replace("-sig", "")), enc
+            except UnicodeDecodeError as exc:
+                raise CorpusError(path, f"starts with a {enc} byte-order mark but does not decode as {enc}") from exc
+    if b"\x00" in data:
+        # UTF-16 without a BOM: every other byte is NUL in Latin or Cyrillic text
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        half = len(data) / 2
+        for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+            if zeros > 0.3 * half:
+                try:
+                    text = data.decode(enc)
+                except UnicodeDecodeError:
+                    continue
+                if _looks_like_text(text):
+                    return text, enc
+        raise CorpusError(path, "binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=SINGLE_BYTE_CANDIDATES).best()
+    if best is None:
+        raise CorpusError(path, "could not detect the text encoding (not UTF-8, UTF-16 or a common single-byte encoding)")
+    text = str(best)
+    if not _looks_like_text(text):
+        raise CorpusError(path, f"decodes as {best.encoding} only to control characters: not a text file")
+    enc = best.encoding.replace("_", "-")
+    if enc == "cp1252" and not any(0x80 <= b <= 0x9F for b in data):
+        enc = "latin-1"  # no byte where cp1252 and ISO-8859-1 differ
+    return text, enc
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return True
+    bad = sum(1 for ch in text[:100000] if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
+    return bad <= 0.01 * min(len(text), 100000)
+
+
+# --- formats ------------------------------------------------------------------------------
+
+_BLOCK_TAGS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, tr, dd, dt, figcaption, br, div, section, article, header, footer"
+_DROP_TAGS = "script, style, noscript, template, iframe, svg, canvas, form, button, input, select, object, embed"
+_CHROME_TAGS = "nav, header, footer, aside, menu"
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|footer|header|sidebar|breadcrumbs?|comments?|share|sharing|social|related|"
+    r"recommended|advert|ads?|promo|cookie|subscribe|newsletter|popup|modal|banner|tags|author-bio|most-read)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def _html_meta(tree, *selectors: tuple[str, str]) -> str:
+    for css, attr in selectors:
+        node = tree.css_first(css)
+        if node is not None:
+            value = node.attributes.get(attr) if attr else node.text(deep=True, separator=" ")
+            if value and value.strip():
+                return re.sub(r"\s+", " ", value).strip()
+    return ""
+
+
+def parse_html(html: str) -> tuple[str, dict[str, str], list[dict]]:
+    """The main text of an HTML page, its metadata (title, author, published, outlet, url) and what was dropped."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    meta = {
+        "title": _html_meta(tree, ('meta[property="og:title"]', "content"), ("h1", ""), ("title", "")),
+        "author": _html_meta(tree, ('meta[name="author"]', "content"), ('meta[property="article:author"]', "content"),
+                             ('[rel="author"]', ""), ('[itemprop="author"]', "")),
+        "published": _html_meta(tree, ('meta[property="article:published_time"]', "content"),
+                                ('meta[itemprop="datePublished"]', "content"), ('[itemprop="datePublished"]', "datetime"),
+                                ("time[datetime]", "datetime"), ('meta[name="date"]', "content")),
+        "outlet": _html_meta(tree, ('meta[property="og:site_name"]', "content"), ('meta[name="application-name"]', "content")),
+        "url": _html_meta(tree, ('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")),
+    }
+    removed: list[dict] = []
+    for node in tree.css(_DROP_TAGS):
+        node.decompose()
+    root = tree.css_first("article") or tree.css_first('[itemprop="articleBody"]') or tree.css_first("main") or tree.body
+    if root is None:
+        return "", meta, removed
+    for node in list(root.css(_CHROME_TAGS)):
+        text = re.sub(r"\s+", " ", node.text(deep=True, separator=" ")).strip()
+        if text:
+            removed.append({"text": text[:300], "reason": f"HTML <{node.tag}> element"})
+        node.decompose()
+    for node in list(root.css("[class], [id]")):
+        if node.parent is None or node.tag in {"html", "body", "article", "main"}:
+            continue
+        label = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if _CHROME_CLASS.search(label):
+            text = re.sub(r"\s+", " ", node.text(deep=True, separator=" ")).strip()
+            if text:
+                removed.append({"text": text[:300], "reason": f'HTML element of class/id "{label.strip()}"'})
+            node.decompose()
+    for node in root.css(_BLOCK_TAGS):
+        node.insert_before("\n")
+        if node.tag != "br":
+            node.insert_after("\n")
+    text = root.text(deep=True, separator="")
+    text = "\n".join(re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in text.split("\n"))
+    text = re.sub(r"\n{2,}", "\n\n", text).strip()
+    return text, meta, removed
+
+
+def parse_markdown(text: str) -> tuple[str, str]:
+    """Markdown to plain text: ``(text, title)``; the first ``# heading`` is the title."""
+    title = ""
+    out = []
+    for line in text.split("\n"):
+        m = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
+        if m:
+            if not title and len(m.group(1)) == 1:
+                title = m.group(2)
+                out.append(m.group(2))  # the cleaner recognises and removes the headline
+                continue
+            line = m.group(2)
+        line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)            # images
+        line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)         # links -> their text
+        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)              # bold
+        line = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", line)  # italics
+        line = re.sub(r"^\s{0,3}>\s?", "", line)                     # block quotes
+        line = re.sub(r"^\s{0,3}[-*+]\s+", "", line)                 # bullets
+        out.append(line)
+    return "\n".join(out), title
+
+
+def _read_table(path: Path, text: str, rel: str) -> tuple[list[_Doc], list[tuple[str, str]]]:
+    """Rows of a .csv or .jsonl file as documents; bad rows are returned with their reason."""
+    stem = rel.rsplit(".", 1)[0]
+    bad: list[tuple[str, str]] = []
+    if path.suffix.lower() == ".csv":
+        try:
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        except (pd.errors.ParserError, ValueError) as exc:
+            raise CorpusError(rel, f"malformed CSV: {exc}") from exc
+        rows = frame.to_dict("records")
+    else:
+        rows = []
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                bad.append((f"{rel}:{n}", f"line {n} is not valid JSON ({exc.msg})"))
+                continue
+            if not isinstance(obj, dict):
+                bad.append((f"{rel}:{n}", f"line {n} is not a JSON object"))
+                continue
+            rows.append(obj)
+    if rows and not any("text" in {str(k).lower() for k in r} for r in rows[:1]):
+        raise CorpusError(rel, "has no 'text' column (one article per row needs a 'text' column)")
+    docs = []
+    for n, row in enumerate(rows, start=1):
+        row = {str(k).lower().strip(): ("" if v is None else str(v)) for k, v in row.items()}
+        body = row.get("text", "")
+        ident = row.get("doc_id") or row.get("id") or f"{stem}-{n}"
+        where = f"{rel}#{n}"
+        if not body.strip():
+            bad.append((where, f"row {n} has an empty 'text'"))
+            continue
+        docs.append(_Doc(doc_id=str(ident), path=where, fmt=path.suffix.lower().lstrip("."), encoding="",
+                         raw=body, title=row.get("title", ""), outlet=row.get("outlet", ""),
+                         author=row.get("author", ""), published=row.get("published", ""),
+                         url=row.get("url", ""), language=row.get("language", "")))
+    return docs, bad
+
+
+# --- loading ------------------------------------------------------------------------------
+
+def _files(root: Path) -> list[Path]:
+    found = []
+    for p in sorted(root.rglob("*")):
+        rel_parts = p.relative_to(root).parts
+        if any(part.startswith(".") or part in {"__pycache__", ".ipynb_checkpoints"} for part in rel_parts):
+            continue
+        if p.is_file():
+            found.append(p)
+    return found
+
+
+def _read_file(p: Path, rel: str) -> tuple[list[_Doc], list[tuple[str, str]], list[dict]]:
+    size = p.stat().st_size
+    if size > MAX_BYTES:
+        raise CorpusError(rel, f"file is {size / 1e6:.1f} MB, over the 20 MB limit for one article file")
+    data = p.read_bytes()
+    if not data.strip():
+        raise CorpusError(rel, "empty file")
+    text, encoding = decode(data, rel)
+    if not text.strip():
+        raise CorpusError(rel, "empty file (only white space)")
+    suffix = p.suffix.lower()
+    doc_id = rel.rsplit(".", 1)[0]
+    if suffix in TABLE_SUFFIXES:
+        docs, bad = _read_table(p, text, rel)
+        for d in docs:
+            d.encoding = encoding
+        return docs, bad, []
+    if suffix in HTML_SUFFIXES:
+        body, meta, dropped = parse_html(text)
+        if not body.strip():
+            raise CorpusError(rel, "HTML page with no text in its body")
+        doc = _Doc(doc_id, rel, "html", encoding, text, title=meta["title"], outlet=meta["outlet"],
+                   author=meta["author"], published=meta["published"], url=meta["url"])
+        doc._body, doc._dropped = body, dropped  # type: ignore[attr-defined]
+        return [doc], [], dropped
+    if suffix in {".md", ".markdown"}:
+        body, title = parse_markdown(text)
+        doc = _Doc(doc_id, rel, "md", encoding, text, title=title)
+        doc._body = body  # type: ignore[attr-defined]
+        return [doc], [], []
+    if "<html" in text[:2000].lower() or "<body" in text[:5000].lower():
+        body, meta, dropped = parse_html(text)
+        doc = _Doc(doc_id, rel, "html", encoding, text, title=meta["title"], outlet=meta["outlet"],
+                   author=meta["author"], published=meta["published"], url=meta["url"])
+        doc._body, doc._dropped = body, dropped  # type: ignore[attr-defined]
+        return [doc], [], dropped
+    return [_Doc(doc_id, rel, "txt", encoding, text)], [], []
+
+
+def _analyse(doc: _Doc) -> dict:
+    body = getattr(doc, "_body", doc.raw)
+    cleaned = clean.clean_article(body)
+    title = doc.title.strip() or cleaned.title
+    if doc.title and cleaned.title and clean._key(cleaned.title) != clean._key(doc.title):
+        # the page's own headline differs from the one the cleaner saw; keep the declared one
+        title = doc.title.strip()
+    text = cleaned.text
+    removed = list(getattr(doc, "_dropped", [])) + cleaned.removed
+    if title:  # a headline left as the first body line (declared by HTML/markdown/row) moves out of the body
+        first, _, rest = text.partition("\n")
+        if clean._key(first) == clean._key(title):
+            removed.append({"text": first, "reason": "repeated headline"})
+            text = rest.lstrip("\n")
+    outlet, outlet_how = (doc.outlet.strip(), "declared by the source file") if doc.outlet.strip() else ("", "")
+    if not outlet:
+        outlet, evidence = sources.find_outlet(text)
+        outlet_how = f'self-attribution "{evidence}"' if outlet else ""
+    if not outlet:
+        outlet, evidence = sources.outlet_from_chrome(cleaned.chrome_lines)
+        outlet_how = f'site name in page chrome "{evidence}"' if outlet else ""
+    outlet = sources.canonical_outlet(outlet) if outlet else ""
+    published, published_how = pd.NaT, ""
+    if doc.published.strip():
+        ts = _parse_timestamp(doc.published)
+        if ts is not None:
+            published, published_how = ts, f'declared by the source file "{doc.published.strip()}"'
+    if pd.isna(published) and cleaned.page_date is not None:
+        published, published_how = cleaned.page_date, f'page header "{cleaned.page_date_evidence}"'
+    return {
+        "path": doc.path,
+        "format": doc.fmt,
+        "encoding": doc.encoding,
+        "raw": doc.raw,
+        "title": title,
+        "text": text,
+        "outlet": outlet,
+        "outlet_how": outlet_how,
+        "author": doc.author.strip() or cleaned.author,
+        "cites": sources.find_cites(text, title, outlet),
+        "published": published,
+        "published_how": published_how,
+        "url": doc.url.strip(),
+        "language": doc.language.strip() or detect_language(text),
+        "n_words_raw": count_words(body),
+        "n_words": count_words(text),
+        "removed": removed,
+    }
+
+
+def _parse_timestamp(value: str) -> pd.Timestamp | None:
+    value = value.strip()
+    if not value:
+        return None
+    found = clean.parse_date(value)
+    if found is not None:
+        return found
+    try:
+        ts = pd.Timestamp(value)
+    except (ValueError, TypeError):
+        return None
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    return ts.normalize() if not pd.isna(ts) else None
+
+
+def _read_metadata(path: Path, rel: str) -> pd.DataFrame:
+    try:
+        text, _ = decode(path.read_bytes(), rel)
+        meta = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except CorpusError:
+        raise
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
+        raise CorpusError(rel, f"malformed metadata.csv: {exc}".strip()) from exc
+    meta.columns = [str(c).strip().lower() for c in meta.columns]
+    if "doc_id" not in meta.columns:
+        raise CorpusError(rel, f"metadata.csv needs a 'doc_id' column; it has {list(meta.columns)}")
+    dupes = meta["doc_id"][meta["doc_id"].duplicated()].tolist()
+    if dupes:
+        raise CorpusError(rel, f"metadata.csv lists doc_id {dupes[0]!r} more than once")
+    if "published" in meta.columns:
+        for doc_id, value in zip(meta["doc_id"], meta["published"], strict=True):
+            if value.strip() and _parse_timestamp(value) is None:
+                raise CorpusError(rel, f"metadata.csv: published {value!r} for {doc_id!r} is not a date")
+    return meta.set_index("doc_id")
+
+
+def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.DataFrame:
+    """Read and clean every article under ``path``: one row per article, index ``doc_id``.
+
+    ``text`` is the cleaned body WITHOUT the headline (the headline is in ``title``).
+    Columns: path, format, encoding, raw, title, text, outlet, outlet_how, author, cites,
+    published, published_how, url, language, n_words_raw, n_words, removed.
+    ``doc_id`` is the file's path below the folder without extension (for .csv/.jsonl the
+    row's ``doc_id``/``id`` or ``<file>-<row number>``). ``path=None`` means
+    ``paths.corpus_dir()``. Skipped files are listed in one ``CorpusWarning`` and in
+    ``corpus.attrs["skipped"]``; ``strict=True`` raises ``CorpusError`` on the first bad file.
+    """
+    root = Path(path) if path is not None else paths.corpus_dir()
+    if not root.exists():
+        raise CorpusError(root, "corpus folder not found")
+    if root.is_file():
+        files, root = [root], root.parent
+    elif root.is_dir():
+        files = _files(root)
+    else:
+        raise CorpusError(root, "not a folder")
+
+    skipped: list[tuple[str, str]] = []
+
+    def skip(where: str, reason: str) -> None:
+        if strict:
+            raise CorpusError(where, reason)
+        skipped.append((where, reason))
+
+    metadata = None
+    articles: list[_Doc] = []
+    for p in files:
+        rel = p.relative_to(root).as_posix()
+        if p.name.lower() in RESERVED:
+            if p.name.lower() == "metadata.csv" and p.parent == root:
+                try:
+                    metadata = _read_metadata(p, rel)
+                except CorpusError as exc:
+                    skip(rel, f"{exc.reason}; metadata ignored")
+            continue
+        if p.suffix.lower() not in SUPPORTED:
+            skip(rel, f"unsupported file type {p.suffix or '(no extension)'!r}; "
+                 f"supported: {', '.join(sorted(SUPPORTED))}")
+            continue
+        try:
+            docs, bad, _ = _read_file(p, rel)
+        except CorpusError as exc:
+            skip(rel, exc.reason)
+            continue
+        except OSError as exc:
+            skip(rel, f"cannot be read ({exc.strerror or exc})")
+            continue
+        for where, reason in bad:
+            skip(where, reason)
+        articles.extend(docs)
+
+    rows, ids, seen_text, seen_ids = [], [], {}, set()
+    for doc in articles:
+        if doc.doc_id in seen_ids:
+            skip(doc.path, f"doc_id {doc.doc_id!r} is used by an earlier article")
+            continue
+        row = _analyse(doc)
+        digest = hashlib.sha1(re.sub(r"\W+", " ", row["text"].casefold()).strip().encode()).hexdigest()
+        if not row["text"].strip():
+            skip(doc.path, "no article text left after removing site chrome")
+            continue
+        if digest in seen_text:
+            skip(doc.path, f"duplicate article: same text as {seen_text[digest]}")
+            continue
+        seen_text[digest] = doc.path
+        seen_ids.add(doc.doc_id)
+        rows.append(row)
+        ids.append(doc.doc_id)
+
+    if metadata is not None:
+        unknown = sorted(set(metadata.index) - set(ids))
+        if unknown:
+            skip("metadata.csv", f"lists doc_id(s) not in the corpus: {', '.join(unknown[:5])}")
+        for row, doc_id in zip(rows, ids, strict=True):
+            if doc_id not in metadata.index:
+                continue
+            entry = metadata.loc[doc_id]
+            for col in METADATA_COLUMNS:
+                value = str(entry.get(col, "")).strip() if col in metadata.columns else ""
+                if not value:
+                    continue
+                if col == "published":
+                    row["published"], row["published_how"] = _parse_timestamp(value), "metadata.csv"
+                elif col == "outlet":
+                    row["outlet"], row["outlet_how"] = value, "metadata.csv"
+                    row["cites"] = [c for c in row["cites"] if c != value]
+                else:
+                    row[col] = value
+
+    if not rows:
+        detail = "; ".join(f"{w}: {r}" for w, r in skipped[:5])
+        raise CorpusError(root, "no readable articles in the folder" + (f" ({detail})" if detail else ""))
+    if skipped:
+        listing = "\n".join(f"  {where}: {reason}" for where, reason in skipped)
+        warnings.warn(CorpusWarning(f"skipped {len(skipped)} item(s) in {paths.display(root)}:\n{listing}"),
+                      stacklevel=2)
+    corpus = pd.DataFrame(rows, index=pd.Index(ids, name="doc_id"), columns=COLUMNS)
+    corpus["published"] = pd.to_datetime(corpus["published"])
+    corpus.attrs["root"] = paths.display(root)
+    corpus.attrs["skipped"] = skipped
+    return corpus
+
+
+def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Split each article's ``text`` into sentences: columns doc_id, sent_id, start, end, text.
+
+    Offsets index ``corpus.loc[doc_id, "text"]``; ``sent_id`` counts from 0 in each article.
+    """
+    records = []
+    for doc_id, text in corpus["text"].items():
+        for n, (a, b) in enumerate(sentence_spans(text)):
+            records.append((doc_id, n, a, b, text[a:b]))
+    return pd.DataFrame(records, columns=["doc_id", "sent_id", "start", "end", "text"])
