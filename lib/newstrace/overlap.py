@@ -25,8 +25,11 @@ from __future__ import annotations
 import re
 import sys
 import time
+import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -40,13 +43,13 @@ STEM = 6
 N_FEATURES = 2**20
 #: two articles with word cosine >= this are the same story (chosen on the benchmark corpus:
 #: see module docstring and benchmarks/overlap_quality.py)
-FAMILY_THRESHOLD = 0.15
+FAMILY_THRESHOLD = 0.2
 #: pairs() keeps pairs scoring at least this by default ("worth a look")
 PAIR_MIN_SCORE = 0.1
 #: pairs() keeps at most this many neighbours per article by default
 TOP_K = 10
 #: two sentences with cosine >= this are counterparts (align, unique and coverage)
-ALIGN_THRESHOLD = 0.3
+ALIGN_THRESHOLD = 0.2
 #: above this many articles, candidate pairs come from pruned vectors (see pairs())
 EXACT_LIMIT = 5000
 #: similarity() refuses to build a dense table above this many articles
@@ -200,7 +203,7 @@ def _prune(x: sp.csr_matrix, keep: int) -> sp.csr_matrix:
         row = data[lo:hi]
         drop = np.argpartition(-row, keep)[keep:]
         mask[lo + drop] = False
-    out = sp.csr_matrix((data * mask, x.indices, indptr), shape=x.shape)
+    out = sp.csr_matrix((data * mask, x.indices.copy(), indptr.copy()), shape=x.shape)
     out.eliminate_zeros()
     return out
 
@@ -374,3 +377,417 @@ def families(corpus: pd.DataFrame, threshold: float | None = None, pair_table: p
     out = pd.Series([label[c] for c in comp], index=corpus.index.copy(), name="family")
     out.index.name = "doc_id"
     return out
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+def _corpus_idf(corpus: pd.DataFrame) -> np.ndarray:
+    return _idf(_counts(corpus["text"].fillna("").astype(str).tolist()))
+
+
+def _need(corpus: pd.DataFrame, *docs) -> None:
+    for d in docs:
+        if d not in corpus.index:
+            raise OverlapError(d, "no such doc_id in the corpus")
+
+
+def _content_words(text: str) -> dict[str, str]:
+    """Stem -> first surface form of each content word or number of a text."""
+    out: dict[str, str] = {}
+    for tok in _TOKEN.findall(text or ""):
+        st = stems(tok)
+        if st and st[0] not in out:
+            out[st[0]] = tok
+    return out
+
+
+def _sentence_block(corpus: pd.DataFrame, a, b, idf: np.ndarray | None):
+    """Sentences of a and b and their sentence-similarity block (rows a, columns b)."""
+    _check(corpus)
+    _need(corpus, a, b)
+    idf = _corpus_idf(corpus) if idf is None else idf
+    sents = _sentences(corpus.loc[[a, b]] if a != b else corpus.loc[[a]])
+    sa = sents[sents["doc_id"] == a].reset_index(drop=True)
+    sb = sents[sents["doc_id"] == b].reset_index(drop=True)
+    va, vb = _sentence_vectors(sa, idf), _sentence_vectors(sb, idf)
+    block = (va @ vb.T).toarray() if len(sa) and len(sb) else np.zeros((len(sa), len(sb)))
+    return sa, sb, block
+
+
+def align(corpus: pd.DataFrame, a, b, min_score: float | None = None, idf: np.ndarray | None = None) -> pd.DataFrame:
+    """Corresponding sentences of articles a and b: each sentence's best counterpart scoring >= min_score.
+
+    The score is the cosine of sentence vectors (word stems and stem bigrams weighted by the
+    corpus IDF: tolerant of inflection, reordering and shared numbers and names; see module
+    docstring). A pair is kept when one sentence is the other's best match and the score is
+    >= min_score (default ALIGN_THRESHOLD, chosen on the benchmark corpus), so a sentence that
+    was split or merged can align to two. ``idf`` reuses a corpus IDF (from ``corpus_idf``).
+    Returns columns sent_a, sent_b, text_a, text_b, score, only_a, only_b (content words found
+    on one side only: what was changed), ordered by sent_a.
+    """
+    threshold = ALIGN_THRESHOLD if min_score is None else float(min_score)
+    sa, sb, block = _sentence_block(corpus, a, b, idf)
+    cols = ["sent_a", "sent_b", "text_a", "text_b", "score", "only_a", "only_b"]
+    if block.size == 0:
+        return pd.DataFrame(columns=cols)
+    keep = set()
+    best_b = block.argmax(axis=1)
+    for i, j in enumerate(best_b):
+        if block[i, j] >= threshold:
+            keep.add((i, int(j)))
+    best_a = block.argmax(axis=0)
+    for j, i in enumerate(best_a):
+        if block[i, j] >= threshold:
+            keep.add((int(i), j))
+    rows = []
+    for i, j in sorted(keep):
+        ta, tb = sa.at[i, "text"], sb.at[j, "text"]
+        wa, wb = _content_words(ta), _content_words(tb)
+        rows.append({
+            "sent_a": int(sa.at[i, "sent_id"]), "sent_b": int(sb.at[j, "sent_id"]), "text_a": ta, "text_b": tb,
+            "score": round(float(block[i, j]), 4),
+            "only_a": ", ".join(w for s, w in wa.items() if s not in wb),
+            "only_b": ", ".join(w for s, w in wb.items() if s not in wa),
+        })
+    return pd.DataFrame(rows, columns=cols)
+
+
+def corpus_idf(corpus: pd.DataFrame) -> np.ndarray:
+    """The corpus IDF vector used by align/unique: compute it once to align many pairs of a big corpus."""
+    _check(corpus)
+    return _corpus_idf(corpus)
+
+
+def unique(corpus: pd.DataFrame, a, b, min_score: float | None = None, idf: np.ndarray | None = None) -> pd.DataFrame:
+    """Sentences of a with no counterpart in b, and of b with none in a: what each side added.
+
+    A sentence has a counterpart when its best sentence score in the other article is
+    >= min_score (default ALIGN_THRESHOLD), the same rule as ``align`` and pairs' coverage.
+    Returns columns doc_id, sent_id, text, best_score, ordered by doc (a first) and sent_id.
+    """
+    threshold = ALIGN_THRESHOLD if min_score is None else float(min_score)
+    sa, sb, block = _sentence_block(corpus, a, b, idf)
+    rows = []
+    for doc, sents, best in ((a, sa, block.max(axis=1) if block.size else np.zeros(len(sa))),
+                             (b, sb, block.max(axis=0) if block.size else np.zeros(len(sb)))):
+        for n in np.flatnonzero(best < threshold):
+            rows.append({"doc_id": doc, "sent_id": int(sents.at[n, "sent_id"]), "text": sents.at[n, "text"],
+                         "best_score": round(float(best[n]), 4)})
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "text", "best_score"])
+
+
+# --------------------------------------------------------------------------- derivation
+
+
+def _outlet_key(name) -> str:
+    """Outlet names compared case-blind, without a leading "the" and punctuation."""
+    if not isinstance(name, str):
+        return ""
+    key = re.sub(r"[^\w ]+", " ", name.casefold())
+    key = re.sub(r"^\s*the\s+", "", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def _cites(value) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, Iterable):
+        return [str(v) for v in value if isinstance(v, str) and v.strip()]
+    return []
+
+
+def derivation(corpus: pd.DataFrame, pair_table: pd.DataFrame | None = None, family: pd.Series | None = None,
+               asymmetry: float = 0.15) -> nx.DiGraph:
+    """Who re-reports whom: a DiGraph from source to re-report, with the evidence on each edge.
+
+    Nodes are the articles (kind="article"; outlet, title, published, family) and the outlets
+    the articles cite that are not in the corpus (kind="cited"; node id = the cited name).
+    Edges:
+    - cited source -> article, relation "cites": the article attributes its story to that
+      outlet (corpus.cites); when an article of that outlet is in the same family, the edge
+      starts from that article instead.
+    - article -> article, relation "re-reports": same family, no shared cited source (two
+      articles citing one original are siblings, not copies), direction from publication
+      order when both dates are known and differ, else from containment asymmetry (the
+      re-report's sentences are found in the source at least ``asymmetry`` more often than
+      the other way round); a pair with no direction gets no edge.
+    Every edge has ``relation``, ``evidence`` (list of sentences in words), ``score`` (word
+    cosine or NaN), ``shared`` (sentences of the target with a counterpart in the source, or 0),
+    ``coverage`` (their share of the target's sentences).
+    """
+    _check(corpus)
+    fam = families(corpus) if family is None else family
+    if pair_table is None:
+        pair_table = pairs(corpus, min_score=min(FAMILY_THRESHOLD, PAIR_MIN_SCORE))
+    g = nx.DiGraph()
+    get = corpus.get
+    outlets = get("outlet", pd.Series("", index=corpus.index)).fillna("")
+    titles = get("title", pd.Series("", index=corpus.index)).fillna("")
+    published = get("published", pd.Series(pd.NaT, index=corpus.index))
+    cites = get("cites", pd.Series([[] for _ in range(len(corpus))], index=corpus.index))
+    for d in corpus.index:
+        g.add_node(d, kind="article", outlet=str(outlets[d]), title=str(titles[d]), published=published[d],
+                   family=str(fam.get(d, "")))
+    by_outlet: dict[str, list] = {}
+    for d in corpus.index:
+        by_outlet.setdefault(_outlet_key(outlets[d]), []).append(d)
+    lookup = {}
+    for _, row in pair_table.iterrows():
+        lookup[(row["doc_a"], row["doc_b"])] = row
+        lookup[(row["doc_b"], row["doc_a"])] = row.rename({"doc_a": "doc_b", "doc_b": "doc_a",
+                                                           "coverage_a": "coverage_b", "coverage_b": "coverage_a"})
+    own_cites = {}
+    for d in corpus.index:
+        own = _outlet_key(outlets[d])
+        own_cites[d] = {_outlet_key(c): c for c in _cites(cites[d]) if _outlet_key(c) and _outlet_key(c) != own}
+        for key, name in own_cites[d].items():
+            sources = [s for s in by_outlet.get(key, []) if s != d and fam.get(s) == fam.get(d)]
+            if sources:
+                src = min(sources, key=lambda s: (pd.isna(published[s]), published[s] if pd.notna(published[s])
+                                                  else pd.Timestamp(0), str(s)))
+                row = lookup.get((src, d))
+                cov = float(row["coverage_b"]) if row is not None and pd.notna(row["coverage_b"]) else np.nan
+                g.add_edge(src, d, relation="cites", score=float(row["score"]) if row is not None else np.nan,
+                           coverage=cov, shared=0,
+                           evidence=[f"{d} attributes the story to {name}, the outlet of {src}",
+                                     f"{src} and {d} are in story family {fam.get(d)}"])
+            else:
+                if name not in g:
+                    g.add_node(name, kind="cited", outlet=name, title="", published=pd.NaT, family="")
+                node = [n for n in g if g.nodes[n].get("kind") == "cited" and _outlet_key(n) == key][0]
+                g.add_edge(node, d, relation="cites", score=np.nan, coverage=np.nan, shared=0,
+                           evidence=[f"{d} attributes the story to {name}, which is not in the corpus"])
+    same = pair_table[[fam.get(a) == fam.get(b) for a, b in zip(pair_table["doc_a"], pair_table["doc_b"], strict=True)]]
+    same = same[same["score"] >= FAMILY_THRESHOLD]
+    for _, row in same.iterrows():
+        a, b = row["doc_a"], row["doc_b"]
+        if g.has_edge(a, b) or g.has_edge(b, a):
+            continue
+        if set(own_cites[a]) & set(own_cites[b]):
+            continue
+        evidence = [f"word cosine {row['score']:.2f} (same story family {fam.get(a)})"]
+        direction = None
+        pa, pb = published[a], published[b]
+        cov_a, cov_b = row["coverage_a"], row["coverage_b"]
+        if pd.notna(pa) and pd.notna(pb) and pa != pb:
+            direction = (a, b) if pa < pb else (b, a)
+            evidence.append(f"{direction[0]} was published first ({min(pa, pb):%Y-%m-%d} vs {max(pa, pb):%Y-%m-%d})")
+        if pd.notna(cov_a) and pd.notna(cov_b) and abs(cov_a - cov_b) >= asymmetry:
+            contained = (a, b) if cov_b > cov_a else (b, a)   # source first: the target is contained in it
+            evidence.append(f"{contained[1]}'s sentences are found in {contained[0]} more often "
+                            f"({max(cov_a, cov_b):.0%} vs {min(cov_a, cov_b):.0%})")
+            direction = direction or contained
+        if direction is None:
+            continue
+        src, dst = direction
+        cov = float(cov_b if dst == b else cov_a)
+        g.add_edge(src, dst, relation="re-reports", score=float(row["score"]), coverage=cov, shared=0,
+                   evidence=evidence)
+    idf = None
+    for src, dst, data in g.edges(data=True):
+        if g.nodes[src].get("kind") == "article":
+            idf = _corpus_idf(corpus) if idf is None else idf
+            data["shared"] = int(align(corpus, src, dst, idf=idf)["sent_b"].nunique())
+            if data["shared"]:
+                data["evidence"].append(f"{data['shared']} sentence(s) of {dst} have a counterpart in {src}")
+    return g
+
+
+# --------------------------------------------------------------------------- variants
+
+_QUOTE = re.compile(r"[\"\u201c\u201e\u00ab]\s*([^\"\u201c\u201d\u201e\u00ab\u00bb]{3,}?)\s*[\"\u201d\u00bb]"
+                    r"|(?<![\w])['\u2018]([^'\u2018\u2019]{3,}?)['\u2019](?![\w])")
+_NAME_WORD = r"[^\W\d_][\w\u2019'\-]*"
+
+
+def names(text: str) -> list[str]:
+    """Capitalised word runs that are not sentence-initial function words: candidate names of people and places."""
+    out = []
+    for m in re.finditer(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*", text or ""):
+        run = []
+        for w in m.group(0).split():
+            if w[0].isupper():
+                run.append(w)
+            else:
+                if run:
+                    out.append(run)
+                run = []
+        if run:
+            out.append(run)
+    result = []
+    for run in out:
+        while run and run[0].casefold() in _STOP:
+            run = run[1:]
+        while run and run[-1].casefold() in _STOP:
+            run = run[:-1]
+        if run and not all(w.casefold() in _STOP for w in run):
+            result.append(" ".join(w.rstrip("'\u2019") for w in run))
+    return result
+
+
+def quotes(text: str) -> list[str]:
+    """Passages in quotation marks (double, curly, guillemets, or single quotes around words)."""
+    return [(m.group(1) or m.group(2)).strip(" ,.") for m in _QUOTE.finditer(text or "")]
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split())
+#: spelling rules that fold common transliteration variants of one name together
+_FOLD = [("sch", "sh"), ("cz", "ch"), ("sz", "s"), ("kh", "h"), ("ph", "f"), ("th", "t"), ("ck", "k"),
+         ("w", "v"), ("y", "i"), ("c", "k"), ("ou", "u"), ("ij", "i")]
+
+
+def _plain(s: str) -> str:
+    """Case-folded, accents removed, spaces collapsed."""
+    s = unicodedata.normalize("NFKD", s.casefold())
+    return re.sub(r"\s+", " ", "".join(c for c in s if not unicodedata.combining(c))).strip()
+
+
+def fold_name(name: str) -> str:
+    """A name's spelling key: accents and case dropped, transliteration variants (w/v, cz/ch, kh/h,
+    y/i, doubled letters...) folded, so "Kowalski" and "Kovalsky" share one key."""
+    s = _plain(name)
+    for a, b in _FOLD:
+        s = s.replace(a, b)
+    return re.sub(r"(\w)\1+", r"\1", s)
+
+
+def _dice(x: str, y: str) -> float:
+    gx = Counter(x[i:i + 2] for i in range(len(x) - 1))
+    gy = Counter(y[i:i + 2] for i in range(len(y) - 1))
+    total = sum(gx.values()) + sum(gy.values())
+    return 2 * sum((gx & gy).values()) / total if total else 0.0
+
+
+def _char_sim(x: str, y: str) -> float:
+    """Similarity of two names: the higher Dice coefficient of character bigrams of the plain
+    (case- and accent-blind) and of the folded spellings."""
+    return max(_dice(_plain(x), _plain(y)), _dice(fold_name(x), fold_name(y)))
+
+
+def _spans(text: str) -> list[str]:
+    """Every run of 1-3 consecutive words of each name in a text (calendar words left out)."""
+    out = []
+    for name in names(text):
+        words = [w for w in name.split() if w.casefold() not in _CALENDAR]
+        for n in range(min(3, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                out.append(" ".join(words[i:i + n]))
+    return list(dict.fromkeys(out))
+
+
+def _name_pairs(ta: str, tb: str, min_sim: float) -> list[tuple[str, str, float]]:
+    """Names on one side only paired with a similar name on the other side only (same word count)."""
+    low_a, low_b = ta.casefold(), tb.casefold()
+    na = [n for n in _spans(ta) if not re.search(rf"\b{re.escape(n.casefold())}\b", low_b)]
+    nb = [n for n in _spans(tb) if not re.search(rf"\b{re.escape(n.casefold())}\b", low_a)]
+    found = []
+    for x in na:
+        for y in nb:
+            if len(x.split()) != len(y.split()) or x.casefold() == y.casefold():
+                continue
+            words = zip(x.split(), y.split(), strict=True)
+            if any(_char_sim(u, v) < 0.5 for u, v in words):
+                continue
+            s = _char_sim(x, y)
+            if s >= min_sim:
+                found.append((x, y, s))
+    found.sort(key=lambda t: (-len(t[0].split()), -t[2]))
+    kept: list[tuple[str, str, float]] = []
+    for x, y, s in found:   # drop a pair inside a longer pair, and a second partner of one name
+        if any(x in X and y in Y for X, Y, _ in kept) or any(x == X or y == Y for X, Y, _ in kept):
+            continue
+        kept.append((x, y, s))
+    return kept
+
+
+def roles(text: str) -> dict[str, str]:
+    """Name -> the role a sentence gives that person: "NAME, a ROLE at ..." or "ROLE NAME" (lower-case words)."""
+    out: dict[str, str] = {}
+    for name in names(text):
+        if len(name.split()) < 2:
+            continue
+        esc = re.escape(name)
+        after = re.search(rf"(?<![\w-]){esc},\s+(?:a|an|the)\s+([^\W\d_][^,.;:\"\u201c\u201d]*?)(?=\s+(?:at|of|in|for|with|from|on)\b|[,.;:])",
+                          text)
+        role = after.group(1) if after else ""
+        if not role:
+            before = re.search(rf"(?<![\w'\u2019-])((?:[a-z][\w-]*\s+){{1,3}}){esc}", text)
+            if before:
+                words = before.group(1).split()
+                while words and (words[0].casefold() in _STOP or words[0].endswith("ed")):
+                    words = words[1:]
+                if words and all(w.casefold() not in _STOP for w in words):
+                    role = " ".join(words)
+        role = role.strip()
+        if role and len(role.split()) <= 6:
+            out[name] = role
+    return out
+
+
+def _role_pairs(ta: str, tb: str, min_sim: float) -> list[tuple[str, str, float]]:
+    """One person (same or variant name) given different roles in two aligned sentences."""
+    ra, rb = roles(ta), roles(tb)
+    found = []
+    for na, role_a in ra.items():
+        for nb, role_b in rb.items():
+            if _char_sim(na.split()[-1], nb.split()[-1]) < min_sim:
+                continue
+            if set(stems(role_a)) & set(stems(role_b)):
+                continue
+            found.append((f"{na}: {role_a}", f"{nb}: {role_b}", _char_sim(role_a, role_b)))
+    return found
+
+
+def _quote_pairs(ta: str, tb: str) -> list[tuple[str, str, float]]:
+    found = []
+    qb = quotes(tb)
+    low_b = re.sub(r"\s+", " ", tb.casefold())
+    for q in quotes(ta):
+        if len(stems(q)) < 1 or re.sub(r"\s+", " ", q.casefold()) in low_b:
+            continue
+        other = max(qb, key=lambda y: _char_sim(q, y)) if qb else tb
+        found.append((q, other, _char_sim(q, other)))
+    return found
+
+
+def variants(corpus: pd.DataFrame, family: pd.Series | None = None, min_name_sim: float = 0.6,
+             min_score: float | None = None) -> pd.DataFrame:
+    """One person's name or one quote rendered differently in two articles of the same story family.
+
+    For every pair of articles in one family (``families`` unless ``family`` is given) the
+    sentences are aligned (``align``); in each aligned pair of sentences:
+    - kind "name": a capitalised name on one side only, and a name on the other side only with
+      the same number of words and character-bigram similarity >= min_name_sim (accents and case
+      ignored): two spellings of one person or place ("Jon Smyth" / "John Smith").
+    - kind "quote": a quoted passage on one side that the other side does not contain
+      verbatim; its rendering is the other side's closest quote, or its whole sentence.
+    - kind "role": one person (same or similar name) with a different job title or role
+      ("NAME, a ROLE at ..." or "ROLE NAME"), roles sharing no word.
+    Returns columns kind, doc_a, doc_b, variant_a, variant_b, similarity, sent_a, sent_b,
+    text_a, text_b.
+    """
+    _check(corpus)
+    fam = families(corpus) if family is None else family
+    idf = _corpus_idf(corpus)
+    rows = []
+    for _, members in fam.groupby(fam, sort=True):
+        docs = [d for d in corpus.index if d in set(members.index)]
+        for i, a in enumerate(docs):
+            for b in docs[i + 1:]:
+                al = align(corpus, a, b, min_score=min_score, idf=idf)
+                for r in al.itertuples(index=False):
+                    for kind, found in (("name", _name_pairs(r.text_a, r.text_b, min_name_sim)),
+                                        ("quote", _quote_pairs(r.text_a, r.text_b)
+                                         + [(y, x, s) for x, y, s in _quote_pairs(r.text_b, r.text_a)
+                                            if not quotes(r.text_a)]),
+                                        ("role", _role_pairs(r.text_a, r.text_b, min_name_sim))):
+                        for x, y, s in found:
+                            rows.append({"kind": kind, "doc_a": a, "doc_b": b, "variant_a": x, "variant_b": y,
+                                         "similarity": round(s, 3), "sent_a": r.sent_a, "sent_b": r.sent_b,
+                                         "text_a": r.text_a, "text_b": r.text_b})
+    cols = ["kind", "doc_a", "doc_b", "variant_a", "variant_b", "similarity", "sent_a", "sent_b", "text_a", "text_b"]
+    out = pd.DataFrame(rows, columns=cols)
+    return out.drop_duplicates(["kind", "doc_a", "doc_b", "variant_a", "variant_b"]).reset_index(drop=True)
