@@ -111,7 +111,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?P<unit>" + _UNIT_DATE + r"|" + _MONTH + r"|" + _WD + r")\b(?!-)", F)),
     ("ago", re.compile(
         r"(?:(?P<mod>" + _APPROX + r")\s+)?(?P<n>" + _NUM + r")(?:\s+or\s+(?:so|two|three|more))?[\s-]+(?P<unit>" + _UNIT + r")s?(?:\s+or\s+so)?"
-        r"\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b(?!\s+(?:the|a|an|his|her|their|its|he|she|they|it|we|I)\b)", F)),
+        r"\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b", F)),
     ("duration", re.compile(
         r"(?:(?P<art>the)\s+(?:(?P<rel>past|last|next|first|coming|previous|following|final|latest|remaining|initial|ensuing)\s+)?)?"
         r"(?:(?P<mod>" + _APPROX + r")\s+)?"
@@ -619,9 +619,10 @@ class _Resolver:
         n = _num(g["n"])
         code = _unit_code(g["unit"])
         sign = -1 if direction in ("ago", "earlier") else 1
-        if direction in ("earlier", "later"):
-            # anchored on the story's own time; the DCT is the best available anchor in news
-            pass
+        if direction == "later" and self.tense(c) != "future":
+            # "six months later" in a narrative counts from an event of the story, not from the
+            # day of writing: the date is unknown (only in a future clause does it count from now)
+            return "DATE", "XXXX-XX" if _unit_code(g["unit"]) in ("M", "W", "D") else "XXXX"
         if n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
         if self.dct is None:

@@ -1,0 +1,286 @@
+"""Tests of newstrace.timeline: the tagger on text written for the tests, the dating of articles,
+expressions and events on small hand-built corpora, and a few checks on the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+
+import pandas as pd
+import pytest
+from newstrace import paths
+from newstrace.errors import CorpusError
+from newstrace.timeline import date_documents, events, expressions, interval, reference_events, tag
+from newstrace.timeline_tag import pin_year
+
+TODAY = dt.date(2026, 1, 15)
+
+
+def values(text, dct=None, **kw):
+    return dict(zip(tag(text, dct, **kw)["surface"], tag(text, dct, **kw)["value"], strict=True))
+
+
+def types(text, dct=None):
+    t = tag(text, dct)
+    return dict(zip(t["surface"], t["type"], strict=True))
+
+
+# ------------------------------------------------------------------ the tagger: no false dates
+def test_counts_and_counters_are_not_dates():
+    text = "Some 2000 soldiers crossed. 1500 people fled. The page shows 4 165 2019 and 5491 visitors online."
+    assert tag(text, "2024-05-01").empty
+
+
+def test_ranges_of_years_are_durations():
+    t = tag("Rebuilding the bridge will take 2-3 years, officials said.", "2024-05-01")
+    assert t["surface"].tolist() == ["2-3 years"]
+    assert t["type"].tolist() == ["DURATION"]
+
+
+def test_may_the_verb_and_may_the_name_are_not_dates():
+    text = "Prices may rise. May I ask? Theresa May said the plan may work."
+    assert tag(text, "2019-03-01").empty
+    assert values("The talks began in May.", "2019-09-01") == {"May": "2019-05"}
+
+
+def test_numbers_in_outlet_names_are_not_dates():
+    assert tag("This was reported by 24 Channel and Channel 5 News.", "2025-02-07").empty
+
+
+def test_offsets_point_into_the_text():
+    text = "  Officials said on Friday that the vote is in June."
+    t = tag(text, "2021-03-10")
+    for r in t.itertuples():
+        assert text[r.start:r.end] == r.surface
+
+
+# ------------------------------------------------------------------ explicit and partial dates
+def test_weekday_with_day_and_month_pins_the_year_without_dct():
+    assert values("It was announced on Thursday, February 6, in Geneva.", today=TODAY) == {"Thursday, February 6": "2025-02-06"}
+    assert pin_year(2, 6, 3, today=TODAY) == 2025
+    assert pin_year(2, 6, 3, around=2019) == 2020
+
+
+def test_full_dates_in_common_news_formats():
+    v = values("Talks on Aug. 7, 1998 and 12 March 2003 followed the 2001-09-11 attacks; see 03/04/2005.", "2010-01-01")
+    assert v == {"Aug. 7, 1998": "1998-08-07", "12 March 2003": "2003-03-12", "2001-09-11": "2001-09-11",
+                 "03/04/2005": "2005-03-04"}
+
+
+def test_month_without_year_follows_news_style():
+    # past clause in a November article: that year's August
+    assert values("Troops crossed the border in August.", "2024-11-20") == {"August": "2024-08"}
+    # future clause: the next January
+    assert values("The bill will be debated in January.", "2024-11-20") == {"January": "2025-01"}
+    # past clause about a month later in the year: the previous year's
+    assert values("Protesters gathered in December.", "2025-02-10") == {"December": "2024-12"}
+
+
+def test_partial_dates_and_modifiers():
+    v = values("Prices peaked in mid-November and fell in late 1997, as in the 1990s.", "1998-02-01")
+    assert v["mid-November"] == "1997-11"
+    assert v["late 1997"] == "1997"
+    assert v["the 1990s"] == "199"
+
+
+# ------------------------------------------------------------------ relative expressions
+def test_relative_dates_resolve_against_the_dct():
+    dct = "2024-11-20"  # a Wednesday
+    v = values("He resigned last week, two years ago she won, and earlier this month the court met yesterday.", dct)
+    assert v["last week"] == "2024-W46"
+    assert v["two years ago"] == "2022"
+    assert v["earlier this month"] == "2024-11"
+    assert v["yesterday"] == "2024-11-19"
+
+
+def test_tense_picks_the_last_or_next_weekday():
+    dct = "2024-11-20"  # Wednesday
+    assert values("The minister said on Friday that talks failed.", dct) == {"Friday": "2024-11-15"}
+    assert values("The minister will travel on Friday.", dct) == {"Friday": "2024-11-22"}
+
+
+def test_vague_references():
+    v = values("Prices are now higher than in the past, and will rise in the coming weeks.", "2020-01-01")
+    assert v == {"now": "PRESENT_REF", "the past": "PAST_REF", "the coming weeks": "FUTURE_REF"}
+
+
+def test_later_in_a_narrative_is_not_counted_from_the_dct():
+    v = values("The army attacked. Six months later, it was still fighting.", "2025-02-06")
+    assert v["Six months later"] == "XXXX-XX"
+    assert values("The deal will close six months later than planned.", "2025-02-06")["six months later"] == "2025-08"
+
+
+def test_quarters_and_a_year_earlier():
+    v = values("Profit rose in the third quarter from a year earlier.", "1989-10-26")
+    assert v == {"the third quarter": "1989-Q3", "a year earlier": "1988-Q3"}
+    assert values("Sales fell from a year earlier.", "1989-10-26") == {"a year earlier": "1988"}
+
+
+# ------------------------------------------------------------------ durations, times, sets
+def test_durations():
+    v = values("It may take up to a year; a five-hour meeting followed the past two months and 18 months.", "2020-01-01")
+    assert v == {"up to a year": "P1Y", "five-hour": "PT5H", "the past two months": "P2M", "18 months": "P18M"}
+    assert set(types("It may take up to a year; a five-hour meeting", "2020-01-01").values()) == {"DURATION"}
+
+
+def test_times_and_sets():
+    t = tag("The vote will start at 10:30 a.m. EDT Wednesday; the board meets every Thursday and reports daily.",
+            "2024-11-18")
+    got = dict(zip(t["surface"], zip(t["type"], t["value"], strict=True), strict=True))
+    assert got["10:30 a.m. EDT Wednesday"] == ("TIME", "2024-11-20T10:30")
+    assert got["every Thursday"] == ("SET", "XXXX-WXX-4")
+    assert got["daily"] == ("SET", "P1D")
+
+
+def test_without_dct_relative_values_stay_unresolved():
+    v = values("The court met on Friday and will rule next week.", today=TODAY)
+    assert v == {"Friday": "XXXX-WXX-5", "next week": "XXXX-WXX"}
+
+
+def test_bad_input():
+    assert tag("", "2020-01-01").empty
+    assert list(tag("").columns) == ["start", "end", "surface", "type", "value"]
+    with pytest.raises(TypeError):
+        tag(b"bytes")
+    with pytest.raises(ValueError, match="not an ISO date"):
+        tag("on Friday", "last Tuesday")
+
+
+# ------------------------------------------------------------------ intervals
+def test_interval_of_values():
+    ts = pd.Timestamp
+    assert interval("2024-08") == (ts("2024-08-01"), ts("2024-08-31"))
+    assert interval("2024-W46") == (ts("2024-11-11"), ts("2024-11-17"))
+    assert interval("2024-Q3") == (ts("2024-07-01"), ts("2024-09-30"))
+    assert interval("2024-WI") == (ts("2024-12-01"), ts("2025-02-28"))
+    assert interval("199") == (ts("1990-01-01"), ts("1999-12-31"))
+    assert interval("2024-02-06T10:30") == (ts("2024-02-06"), ts("2024-02-06"))
+    for v in ("P6M", "PRESENT_REF", "XXXX-08", ""):
+        assert all(pd.isna(x) for x in interval(v))
+
+
+# ------------------------------------------------------------------ dating articles
+def corpus(rows):
+    df = pd.DataFrame(rows, columns=["doc_id", "text", "published", "published_how"]).set_index("doc_id")
+    df["published"] = pd.to_datetime(df["published"])
+    return df
+
+
+def test_date_documents_evidence_order(tmp_path):
+    c = corpus([
+        ("stated", "The ministers met on Monday.", "2021-06-02", "metadata.csv"),
+        ("weekday", "The report was published on Thursday, February 6, by the agency.", None, ""),
+        ("events", "Tensions grew after Trump was elected. The dispute will be settled before Trump's inauguration.",
+         None, ""),
+        ("nothing", "Farmers complained about the weather.", None, ""),
+    ])
+    w = date_documents(c, today=TODAY, corpus_dir=tmp_path, families=pd.Series(dtype=str)).set_index("doc_id")
+    assert w.loc["stated", "how"] == "stated" and w.loc["stated", "earliest"] == pd.Timestamp("2021-06-02")
+    assert (w.loc["weekday", "earliest"], w.loc["weekday", "latest"]) == (pd.Timestamp("2025-02-06"), pd.Timestamp("2025-02-13"))
+    assert (w.loc["events", "earliest"], w.loc["events", "latest"]) == (pd.Timestamp("2024-11-05"), pd.Timestamp("2025-01-20"))
+    assert "inaugurated" in w.loc["events", "evidence"]
+    assert w.loc["nothing", "how"] == "none" and pd.isna(w.loc["nothing", "earliest"])
+
+
+def test_an_older_election_is_chosen_when_the_text_says_so(tmp_path):
+    c = corpus([("old", "In March 2017, weeks after Trump was elected, the plan changed.", None, "")])
+    w = date_documents(c, today=TODAY, corpus_dir=tmp_path, families=pd.Series(dtype=str)).iloc[0]
+    assert w["earliest"] == pd.Timestamp("2017-03-01")
+
+
+def test_family_propagation(tmp_path):
+    c = corpus([
+        ("a", "The agency reported the strike.", "2023-04-10", "dateline"),
+        ("b", "Another outlet repeated the agency's report about the strike.", None, ""),
+        ("c", "Unrelated story about gardens.", None, ""),
+    ])
+    fam = pd.Series({"a": "F1", "b": "F1", "c": "F2"})
+    w = date_documents(c, today=TODAY, corpus_dir=tmp_path, families=fam).set_index("doc_id")
+    assert w.loc["b", "how"] == "family"
+    assert w.loc["b", "earliest"] == w.loc["b", "latest"] == pd.Timestamp("2023-04-10")
+    assert w.loc["c", "how"] == "none"
+
+
+def test_reference_events_extended_by_the_corpus_folder(tmp_path):
+    base = reference_events()
+    assert {"event", "group", "earliest", "latest", "pattern"} <= set(base.columns)
+    (tmp_path / "events.csv").write_text("event,earliest,pattern\nThe town flood,2019-07-04,\\bthe great flood\\b\n",
+                                         encoding="utf-8")
+    ext = reference_events(tmp_path)
+    assert len(ext) == len(base) + 1
+    c = corpus([("x", "Since the great flood, the town has rebuilt its bridge.", None, "")])
+    w = date_documents(c, today=TODAY, corpus_dir=tmp_path, families=pd.Series(dtype=str)).iloc[0]
+    assert w["earliest"] == pd.Timestamp("2019-07-04") and "flood" in w["evidence"]
+    (tmp_path / "events.csv").write_text("event,earliest,pattern\nBad,someday,x\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="unreadable earliest"):
+        reference_events(tmp_path)
+
+
+def test_expressions_and_events_on_a_small_corpus(tmp_path):
+    c = corpus([
+        ("a", "Thousands rallied in the capital in January. The agency counted 3000 people.", "2025-02-10", "dateline"),
+        ("b", "In January, thousands rallied in the capital, the agency said.", "2025-02-12", "dateline"),
+        ("c", "A festival opened in the capital last week.", "2025-02-12", "dateline"),
+    ])
+    w = date_documents(c, today=TODAY, corpus_dir=tmp_path, families=pd.Series(dtype=str))
+    ex = expressions(c, w, today=TODAY)
+    assert list(ex.columns) == ["doc_id", "start", "end", "surface", "type", "value", "earliest", "latest", "anchor", "sentence"]
+    a = ex[ex["doc_id"] == "a"].iloc[0]
+    assert (a["value"], a["earliest"], a["latest"]) == ("2025-01", pd.Timestamp("2025-01-01"), pd.Timestamp("2025-01-31"))
+    assert "rallied" in a["sentence"]
+    ev = events(c, ex)
+    rally = ev[ev["what"].str.contains("rallied")]
+    assert len(rally) == 1 and rally.iloc[0]["doc_ids"] == ["a", "b"]
+    assert ev[ev["what"].str.contains("festival")].iloc[0]["doc_ids"] == ["c"]
+
+
+def test_uncertain_anchor_widens_the_interval(tmp_path):
+    c = corpus([("u", "Fighting began last week. The strike will end before Trump's inauguration.", None, "")])
+    w = pd.DataFrame({"doc_id": ["u"], "earliest": [pd.Timestamp("2024-12-01")], "latest": [pd.Timestamp("2024-12-31")],
+                      "how": ["text"], "evidence": ["test"]})
+    ex = expressions(c, w, today=TODAY)
+    row = ex[ex["surface"] == "last week"].iloc[0]
+    assert row["earliest"] <= pd.Timestamp("2024-11-25") and row["latest"] >= pd.Timestamp("2024-12-22")
+
+
+# ------------------------------------------------------------------ the benchmark's reader
+def test_timeml_reader_keeps_offsets():
+    spec = importlib.util.spec_from_file_location("timeml_bench", paths.ROOT / "benchmarks" / "timeml.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    text, dct, gold = mod.parse_tml(paths.ROOT / "tests" / "data" / "timeline" / "sample.tml")
+    assert dct == "2003-05-14"
+    assert [g["surface"] for g in gold] == ["Monday", "in June", "three years"]
+    assert "& will" in text
+    pred = tag(text, dct)
+    m = mod.match(gold, [{"start": r.start, "end": r.end, "type": r.type, "value": r.value} for r in pred.itertuples()])
+    assert m["relaxed"] == 3 and m["value"] == 3
+
+
+# ------------------------------------------------------------------ the seeds
+@pytest.fixture(scope="module")
+def seed_windows():
+    from newstrace.corpus import load_corpus
+
+    c = load_corpus(paths.SEEDS)
+    return c, date_documents(c, today=TODAY, corpus_dir=paths.SEEDS).set_index("doc_id")
+
+
+def test_seed_windows(seed_windows):
+    c, w = seed_windows
+    assert w["how"].ne("none").sum() >= 4
+    pinned = w[w["evidence"].str.contains("Thursday, February 6", regex=False)]
+    assert len(pinned) >= 1 and (pinned["earliest"] == pd.Timestamp("2025-02-06")).all()
+    trump = w[w["evidence"].str.contains("inaugurated")]
+    assert len(trump) == 1
+    assert trump.iloc[0]["earliest"] == pd.Timestamp("2024-11-05") and trump.iloc[0]["latest"] == pd.Timestamp("2025-01-20")
+    for doc_id, r in w.iterrows():
+        if not (pd.isna(r["earliest"]) or pd.isna(r["latest"])):
+            assert r["earliest"] <= r["latest"], doc_id
+
+
+def test_seed_in_august_resolves_to_2024(seed_windows):
+    c, w = seed_windows
+    ex = expressions(c, w.reset_index(), today=TODAY)
+    aug = ex[ex["surface"] == "August"]
+    assert len(aug) >= 1 and (aug["value"] == "2024-08").all()
