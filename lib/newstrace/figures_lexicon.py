@@ -18,6 +18,7 @@ TENS = {
 MULTIPLIERS = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "dozen": 12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 # Fractions spelled out: "half", "a third", "two-thirds", "three quarters".
@@ -45,13 +46,15 @@ HEDGE_BEFORE = {
         "at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "no less than",
         "not less than", "not fewer than", "above", "exceeding", "north of", "just over", "well over",
         "just above", "well above", "a minimum of", "at a minimum", "greater than", "higher than",
-        "just more than", "well more than", "some more than", "more than an estimated",
+        "just more than", "well more than", "some more than", "more than an estimated", "a little over",
+        "a little more than", "slightly more than", "slightly over", "slightly above", "a bit more than",
     ],
     "under": [
         "up to", "almost", "nearly", "less than", "fewer than", "under", "below", "just under",
         "just below", "as many as", "as much as", "at most", "no more than", "not more than", "close to",
         "just shy of", "a maximum of", "at a maximum", "just short of", "short of", "upto", "lower than",
-        "just less than", "well under", "well below", "barely", "only just under",
+        "just less than", "well under", "well below", "barely", "only just under", "a little under",
+        "a little less than", "slightly less than", "slightly under", "slightly below", "not quite",
     ],
 }
 HEDGE_AFTER = {
@@ -78,6 +81,7 @@ LENGTH = {
     "meter": "m", "feet": "ft", "foot": "ft", "ft": "ft", "yards": "yard", "yard": "yard",
     "nautical miles": "nautical_mile", "nautical mile": "nautical_mile",
     "centimetres": "cm", "centimeters": "cm", "cm": "cm", "inches": "inch", "inch": "inch",
+    "millimetres": "mm", "millimeters": "mm", "mm": "mm",
 }
 MASS = {
     "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "metric tons": "t", "metric tonnes": "t",
@@ -94,7 +98,8 @@ DURATION = {
 SPEED = {"km/h": "km/h", "kph": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
          "mph": "mile/hour", "miles per hour": "mile/hour", "knots": "knot"}
 PERCENT = {"%": "%", "percent": "%", "per cent": "%", "pc": "%", "percentage points": "pp",
-           "percentage point": "pp", "points": "pp"}
+           "percentage point": "pp", "points": "pp",
+           "basis points": "bp", "basis point": "bp", "bps": "bp"}
 
 # currency: symbols and codes written before the number, words written after it.
 CURRENCY_BEFORE = {
@@ -140,7 +145,7 @@ REPORT_VERBS = (
     "insists showed shows show found finds calculated calculates projected projects predicted predicts "
     "forecast forecasts suggested suggests revealed reveals indicated indicates acknowledged "
     "acknowledges admitted admits explained explains assessed assesses reckons reckoned informed "
-    "informs emphasized emphasizes emphasised emphasises pointed points"
+    "informs emphasized emphasizes emphasised emphasises expect expects promised promises pledged pledges assured assures vowed vows"
 ).split()
 
 # Words that may not be, or start, a source: pronouns and the like.
@@ -149,7 +154,7 @@ PRONOUNS = set("he she it they we i you this that these those who which one some
 # Nouns of evidence stripped from a source: "according to American intelligence estimates".
 EVIDENCE_NOUNS = (
     "estimates estimate data figures figure statistics stats calculations calculation count counts "
-    "tally tallies numbers sources source reports report records record assessment assessments "
+    "tally tallies numbers reports report records record assessment assessments "
     "survey surveys poll polls study studies research analysis projections projection"
 ).split()
 
@@ -157,7 +162,7 @@ EVIDENCE_NOUNS = (
 NP_STOP = set(
     """
     a an the of in on at to for from by with into onto over under about across after before during since
-    until than that which who whom whose where when while as and or but nor so yet if because although
+    until than due that which who whom whose where when while as and or but nor so yet if because although
     though is are was were be been being has have had do does did will would shall should can could may
     might must not no per each every this these those its their his her our your my some any all both
     more most less fewer many much such only just also even still already reportedly allegedly
@@ -176,3 +181,17 @@ COPULAS = [
     "fall to", "falls to", "dropped to", "climbed to", "jumped to", "increased to", "decreased to",
     "is", "was", "are", "were", "of", "numbered", "number", "numbers", "exceeded", "exceeds",
 ]
+
+# Sub-units of a currency, written after the number: value / 100 in the main currency.
+CURRENCY_SUBUNITS = {"pence": "GBP", "cents": "USD", "kopecks": "RUB", "kopeks": "RUB", "kopiyok": "UAH"}
+
+# Titles dropped from a source in front of a name: "Mayor Jane Doe" -> "Jane Doe".
+TITLES = set(
+    """
+    mr mrs ms miss dr prof professor sir dame lord lady mayor governor president vice prime minister
+    deputy chancellor senator sen rep representative congressman congresswoman judge justice general
+    gen lieutenant lt colonel col major maj captain capt sergeant sgt commander admiral chief ambassador
+    secretary spokesman spokeswoman spokesperson king queen prince princess pope bishop father rabbi
+    imam sheikh mp mep councillor councilor sheriff inspector superintendent detective officer
+    """.split()
+)

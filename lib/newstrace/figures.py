@@ -1,0 +1,1067 @@
+"""Reported figures: every number a story reports, with its range, unit, hedge, subject and source.
+
+- ``extract(corpus)``: one row per reported figure (offsets into ``corpus.text``).
+- ``extract_text(text)``: the same for one plain text (used by tests and benchmarks).
+- ``claims(figures, corpus)``: the same figure reported by several articles, grouped as one
+  claim, variants side by side, with a flag where the values disagree beyond their hedges.
+
+The rules are general rules of English news writing (number words, units, hedging phrases,
+reporting verbs); the word lists live in ``figures_lexicon``. What is not a figure: years and
+dates, times of day, ordinals, numbers inside names ("Channel 4", "Article 5", "24 Channel",
+"F-16"), phone numbers, and page-chrome counters ("5491 visitors online").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from . import figures_lexicon as L
+
+COLUMNS = [
+    "doc_id", "start", "end", "surface", "value", "low", "high", "unit", "quantity", "hedge", "vague",
+    "subject", "source", "sentence",
+]
+
+
+def _alt(words) -> str:
+    """A regex alternation of ``words``, longest first, each escaped."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+_ONES_ALT = _alt([w for w in L.ONES if w not in ("zero",)])
+_TENS_ALT = _alt(L.TENS)
+_WORDNUM = rf"(?:(?:{_TENS_ALT})(?:[-\s](?:{_ONES_ALT}))?|{_ONES_ALT})"
+_MULT = r"(?:hundred|thousand|million|billion|trillion)"
+_DIG = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)|\d+)(?:\.\d+)?|\.\d+"
+_CUR_BEFORE = _alt(L.CURRENCY_BEFORE)
+
+# One number: optional currency before, digits or words, optional multiplier(s).
+NUMBER_RE = re.compile(
+    rf"""
+    (?P<cur>(?<![\w$€£¥₴₽₹₪₩₺])(?:{_CUR_BEFORE})\s?)?
+    (?:
+      (?P<dig>(?<![\w.,/:])(?:{_DIG}))
+        (?:(?P<dmult>\s?{_MULT}s?\b|\s?(?:mln|mn|bn|tn|lakhs?|crores?)\b|(?:k|m|b|K|M|B)(?![\w]))(?:\s+{_MULT}\b)?)?
+        (?P<andhalf>\s+and\s+a\s+half\b)?
+    | (?P<half>\bhalf\s+a\s+(?:{_MULT}|dozen)\b)
+    | (?P<word>\b(?:(?:a|an)(?:\s+(?:{_MULT}|dozen)\b)+(?:\s+and\s+a\s+half)?|(?:{_WORDNUM})(?:\s+(?:and\s+)?(?:{_MULT}|dozen|{_WORDNUM})\b)*(?:\s+and\s+a\s+half)?|(?:a|an)(?:\s+single)?))\b
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+_FRACTION_RE = re.compile(
+    rf"\b(?:(?P<num>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+(?P<den>half|thirds?|quarters?|fifths?|tenths?)"
+    rf"|(?P<half>half)|(?P<n1>one|two|three|four|five|six|seven|eight|nine|ten|(?<![\d,.])\d{{1,2}})\s+in\s+(?:every\s+)?(?P<n2>{_WORDNUM}|\d{{1,3}}(?!\d)))\b",
+    re.IGNORECASE,
+)
+_VAGUE_RE = re.compile(
+    r"\b(?:(?P<outer>tens|hundreds|dozens)\s+of\s+)?(?P<inner>dozens|scores|hundreds|thousands|millions|billions)\b"
+    r"|\b(?P<few>several|a\s+few|a\s+couple\s+of|a\s+couple)\s+(?P<fmult>dozen|hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+
+
+def _word_value(text: str) -> float | None:
+    """The value of a spelled-out number ("forty thousand", "a million", "two dozen")."""
+    total, current, seen = 0.0, 0.0, False
+    for tok in re.findall(r"[a-z]+", text.lower()):
+        if tok in ("and",):
+            continue
+        if tok in ("a", "an"):
+            current = current or 1.0
+            continue
+        if tok in L.ONES:
+            current += L.ONES[tok]
+            seen = True
+        elif tok in L.TENS:
+            current += L.TENS[tok]
+            seen = True
+        elif tok == "half":
+            current += 0.5
+        elif tok == "dozen":
+            current = (current or 1.0) * 12
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1.0) * 100
+            seen = True
+        elif tok in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1.0) * L.MULTIPLIERS[tok]
+            current, seen = 0.0, True
+        else:
+            return None
+    return (total + current) if seen else None
+
+
+def _digit_value(dig: str) -> float:
+    return float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", dig))
+
+
+def _mult_value(mult: str | None) -> float:
+    if not mult:
+        return 1.0
+    value = 1.0
+    for tok in re.findall(r"[A-Za-z]+", mult):
+        t = tok.lower().rstrip("s") if tok.lower().endswith("s") and tok.lower() != "s" else tok.lower()
+        value *= L.MULTIPLIERS.get(t, 1.0)
+    return value
+
+
+# --- units ---------------------------------------------------------------------------------
+
+_UNIT_TABLE: dict[str, tuple[str, str]] = {}
+for _k, _v in L.AREA.items():
+    _UNIT_TABLE[_k] = (_v, "area")
+for _k, _v in L.LENGTH.items():
+    _UNIT_TABLE[_k] = (_v, "length")
+for _k, _v in L.MASS.items():
+    _UNIT_TABLE[_k] = (_v, "mass")
+for _k, _v in L.SPEED.items():
+    _UNIT_TABLE[_k] = (_v, "speed")
+for _k, _v in L.DURATION.items():
+    _UNIT_TABLE[_k] = (_v, "duration")
+for _k, _v in L.PERCENT.items():
+    if _k in ("points", "pc"):
+        continue
+    _UNIT_TABLE[_k] = (_v, "percent")
+for _k, _v in L.CURRENCY_AFTER.items():
+    _UNIT_TABLE[_k] = (_v, "money")
+
+_UNIT_AFTER_RE = re.compile(
+    rf"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?P<unit>{_alt(_UNIT_TABLE)})(?P<old>-old\b|-olds\b)?(?:(?<=[%²$€£])|(?![\w²]))",
+    re.IGNORECASE,
+)
+# Canonical targets of physical units, converted with pint.
+_TARGET = {"area": "km**2", "length": "km", "mass": "t", "speed": "km/h"}
+_TARGET_NAME = {"area": "km2", "length": "km", "mass": "t", "speed": "km/h"}
+
+
+@lru_cache(maxsize=1)
+def _ureg():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=64)
+def _factor(unit: str, quantity: str) -> float:
+    """How many canonical units (km2, km, t, km/h) one ``unit`` is, by pint."""
+    ureg = _ureg()
+    return float(ureg.Quantity(1.0, unit).to(_TARGET[quantity]).magnitude)
+
+
+# --- what is not a figure --------------------------------------------------------------------
+
+_MONTH_ALT = _alt(L.MONTHS)
+_MASK_RE = re.compile(
+    rf"""
+    https?://\S+ | www\.\S+ | \S+@\S+\.\w+                                   # links, e-mail
+    | \b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b                                # 23.03.2025, 2025-03-23
+    | \b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\b\.?)?               # 20:32, 9.30 pm
+    | \b\d{{1,2}}\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)                            # 3 p.m., 10am
+    | (?<![\w-])(?:\+\d{{1,3}}[\s.-]?)?\(?\d{{1,4}}\)?(?:[\s.-]\d{{2,4}}){{2,}}(?![\w])  # phone-like
+    | \b(?:{_MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b        # February 6, 2025
+    | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_ALT})\b\.?(?:,?\s+\d{{4}})?  # 6 February 2025
+    | \b(?:{_MONTH_ALT})\.?\s+\d{{4}}\b                                          # August 2024
+    | \b(?:no\.|nos\.|number|\#)\s?\d+\b                                         # No. 10
+    | \b\d+(?:st|nd|rd|th)\b                                                    # ordinals 4th
+    | \b\d{{4}}s\b | \b\d0s\b | ['’]\d0s\b                                         # 1990s, 80s
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_PHONE_CONTEXT_RE = re.compile(r"\b(?:tel|phone|telephone|call|fax|hotline|mobile|whatsapp)\b[^.\d]{0,20}$", re.I)
+_YEAR_PREV_RE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|during|before|after|of|early|late|mid|spring|summer|autumn|"
+    r"fall|winter|year|the|between|and|to|through|'s|’s|fiscal|FY|circa|c\.)|[-–(])\s*$",
+    re.I,
+)
+_FUNCTION_CAPS = set(
+    "a an the and but or of in on at to for from by with as about around some over under nearly almost "
+    "roughly approximately only just all up at least more than less than fewer than another those these "
+    "only another each every its their his her our my your while when since after before during whereas "
+    "if although though because however meanwhile overall still yet then now today yesterday also "
+    "another that this there here what which who nearly perhaps maybe just exactly estimated an estimated "
+    "around some another".split()
+)
+_CAP_WORD_RE = re.compile(r"([A-Z][\w&'’.-]*)\s*$")
+_NEXT_WORDS_RE = re.compile(r"\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?:\s+([a-z][\w'’-]*))?")
+_UNIT_WORDS = {k.lower() for k in _UNIT_TABLE} | set(L.CURRENCY_BEFORE)
+
+_CHROME_SET = set(L.CHROME)
+_LETTER_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _is_chrome(sentence: str) -> bool:
+    """A line of page chrome: no words at all, or a handful of words among them a counter word."""
+    words = _LETTER_RE.findall(sentence)
+    if not words:
+        return True
+    if len(words) <= 5 and any(w.lower() in _CHROME_SET for w in words):
+        return True
+    return False
+
+
+# --- hedges ----------------------------------------------------------------------------------
+
+_HEDGE_BEFORE_RE = re.compile(
+    "(?:^|(?<=[^\\w]))(?P<h>" + "|".join(
+        f"(?P<{name}>{_alt(words)})" for name, words in L.HEDGE_BEFORE.items()
+    ) + r")[\s\u00a0]*$",
+    re.IGNORECASE,
+)
+_HEDGE_AFTER_RE = re.compile(
+    r"^(?:[\s\u00a0]+|-)?(?P<h>" + "|".join(
+        f"(?P<{name}>{_alt(words)})" for name, words in L.HEDGE_AFTER.items()
+    ) + r")(?:(?<=\+)|\b)",
+    re.IGNORECASE,
+)
+
+
+def _hedge_at(sent: str, start: int, end: int) -> tuple[str, int, int]:
+    """The hedge around ``sent[start:end]`` and the widened span that includes it."""
+    before = sent[max(0, start - 40):start]
+    m = _HEDGE_BEFORE_RE.search(before)
+    if m:
+        kind = next(k for k in L.HEDGE_BEFORE if m.group(k))
+        phrase = m.group("h").lower()
+        # "over" and "under" directly after a verb of motion are prepositions ("spread over 5 km")
+        # only when no number follows; here a number follows, so they hedge.
+        if phrase == "some" and re.search(r"\b(?:for|of)\s+some\s*$", before, re.I) is None:
+            pass
+        return kind, start - (len(before) - m.start("h")), end
+    m = _HEDGE_AFTER_RE.match(sent[end:end + 20])
+    if m:
+        kind = next(k for k in L.HEDGE_AFTER if m.group(k))
+        return kind, start, end + m.end("h")
+    return "", start, end
+
+
+# --- noun phrases: subject of a figure ---------------------------------------------------------
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*|[^\w\s]")
+
+
+def _np_after(sent: str, pos: int, max_words: int = 5) -> tuple[str, int]:
+    """The noun phrase that starts at ``pos`` (the counted thing) and where it ends."""
+    words, end = [], pos
+    for m in _WORD_RE.finditer(sent, pos):
+        w = m.group(0)
+        if not (w[0].isalpha()):
+            break
+        lw = w.lower()
+        if lw in L.NP_STOP and not (not words and lw in ("the",)):
+            if words or lw not in ("of", "the"):
+                break
+            continue
+        if words and (lw.endswith("ed") or lw.endswith("ing")) and not w[0].isupper():
+            break
+        words.append(w)
+        end = m.end()
+        if len(words) >= max_words:
+            break
+    return " ".join(words), end
+
+
+def _verb_after(sent: str, pos: int) -> str:
+    """The predicate that follows a counted noun phrase: "have fled their homes" -> "fled their homes"."""
+    tokens = [m for m in _WORD_RE.finditer(sent, pos)][:12]
+    i = 0
+    # skip one prepositional phrase: "in the X region"
+    if i < len(tokens) and tokens[i].group(0).lower() in ("in", "from", "across", "on", "at", "of", "near"):
+        i += 1
+        while i < len(tokens) and tokens[i].group(0)[0].isalpha() and \
+                tokens[i].group(0).lower() not in L.AUXILIARIES and not tokens[i].group(0).lower().endswith("ed"):
+            i += 1
+    saw_aux = False
+    while i < len(tokens) and tokens[i].group(0).lower() in L.AUXILIARIES:
+        i += 1
+        saw_aux = True
+    if i >= len(tokens) or not tokens[i].group(0)[0].isalpha():
+        return ""
+    verb = tokens[i].group(0)
+    if not saw_aux and not verb.lower().endswith("ed"):
+        return ""
+    out = [verb]
+    for t in tokens[i + 1:i + 4]:
+        w = t.group(0)
+        if not w[0].isalpha() or (w.lower() in L.NP_STOP and w.lower() not in ("their", "his", "her", "its", "the")):
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+_NOUN_OF_RE = re.compile(r"\b([a-z][\w'’-]+(?:\s+[a-z][\w'’-]+)?)\s+of\s+$", re.I)
+_COPULA_RE = re.compile(r"\b(?:" + _alt(L.COPULAS) + r")\s+$", re.I)
+_CLAUSE_START_RE = re.compile(r"(?:^|[,;:(\"“”]\s*|\b(?:that|and|but|while|as|because|since|although)\s+)"
+                              r"((?:[\w'’-]+\s+){0,8}?)[\w'’-]*\s*$")
+
+
+def _np_before(sent: str, start: int) -> str:
+    """The noun phrase a figure is said of when it stands after a copula: "losses amount to 40,000"."""
+    left = sent[:start]
+    cop = _COPULA_RE.search(left)
+    if cop:
+        if cop.group(0).strip().lower() == "of":
+            m = _NOUN_OF_RE.search(left)
+            if m:
+                words = [w for w in m.group(1).split() if w.lower() not in L.NP_STOP]
+                return " ".join(words)
+            return ""
+        clause = left[:cop.start()]
+        cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"), clause.rfind("\""),
+                  clause.rfind("“"), clause.rfind("”"))
+        clause = clause[cut + 1:] if cut >= 0 else clause
+        words = []
+        for w in re.findall(r"[^\W\d_][\w'’-]*", clause):
+            lw = w.lower()
+            if lw in L.NP_STOP and lw not in ("the",):
+                if words:
+                    break
+                continue
+            words.append(w)
+            if len(words) >= 5:
+                break
+        return " ".join(w for w in words if w.lower() != "the" or words.index(w) == 0)
+    return ""
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+_VERBS_ALT = _alt(L.REPORT_VERBS)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|der|la|le|of|the|for|and))*"
+_ACCORDING_RE = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<src>[^,;:.!?\"“”()]+?)(?=\s*(?:[,;:!?\"“”()]|\.(?:\s|$)|$|\s+(?:that|the\s+number|"
+    r"there|some|about|around|at\s+least|more|nearly|almost|up\s+to|as\s+many|over|\d)\b))",
+)
+_APPOS = r"(?:an?|the)\s+[^,.;]*?\b(?:at|of|with|for|from|in)\s+(?P<org>the\s+[a-z][^,.;]*?|(?:the\s+)?[A-Z][^,.;]*?)"
+_SAID_AFTER_RE = re.compile(
+    rf"(?:,|\"|”|’|'|\bwho)\s*(?:(?:{_VERBS_ALT})\s+(?P<src1>(?:the\s+|an?\s+)?[^,.;:!?\"“”]+?)"
+    rf"|(?P<src2>(?:the\s+|an?\s+)?[^,.;:!?\"“”]+?)(?:,\s+{_APPOS.replace('org', 'org2')},)?"
+    rf"\s+(?:also\s+|has\s+|have\s+|had\s+)?(?:{_VERBS_ALT})"
+    rf"(?:\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}"
+    rf"|\s+(?:reporters|journalists|local\s+media|local\s+television|state\s+media|state\s+television|"
+    rf"a\s+news\s+conference|a\s+briefing|parliament|lawmakers))?)"
+    rf"(?:\s+(?:in|on|at|to|during)\s+[^,.;]+?)?"
+    rf"(?P<appos>,\s+{_APPOS})?"
+    r"\s*(?:[,.;:!?]|$)",
+)
+_ABBREV_DOT_RE = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Adm|Cmdr|St|Jr|Sr|Lt)\.(?=\s)")
+_SUBJ_VERB_RE = re.compile(
+    rf"(?:^|(?<=[;:\"“]\s)|(?<=[;:\"“])|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=,\s))"
+    rf"(?P<src>(?:the\s+|The\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){{0,7}}?)"
+    rf"(?P<appos>,\s+(?:an?\s+|the\s+)?[^,;]*?(?:\b(?:at|of|with|for|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;]*?))?,)?"
+    rf"\s+(?:(?:also|reportedly|previously|has|have|had|now|openly|recently|separately|later|earlier|"
+    rf"separately|already|officially|publicly|then|still)\s+)*(?P<verb>{_VERBS_ALT})\b",
+)
+_EVIDENCE_TAIL_RE = re.compile(r"(?:'s|’s)?\s+(?:" + _alt(L.EVIDENCE_NOUNS) + r")$", re.I)
+_EVIDENCE_HEAD_RE = re.compile(
+    r"^(?:(?:the\s+)?(?:latest\s+|new\s+|official\s+|preliminary\s+|recent\s+)?(?:" + _alt(L.EVIDENCE_NOUNS)
+    + r")\s+(?:from|by|of|released\s+by|published\s+by|compiled\s+by|collected\s+by)\s+|a\s+(?:statement|report|"
+    r"study|survey|poll)\s+(?:from|by)\s+)",
+    re.I,
+)
+_ROLE_NAME_RE = re.compile(r"^(?:.*\s)?[a-z][\w-]*\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+)$")
+_NOT_SOURCE_START = {"it", "this", "that", "these", "those", "there", "which", "who", "what", "he", "she",
+                     "they", "we", "i", "you", "one", "some", "many", "all", "most"}
+
+
+def _clean_source(src: str | None, org: str | None = None) -> str:
+    """Trim a source phrase to who said it; "NAME, ORG" when an appositive names the organisation."""
+    if not src:
+        return ""
+    src = src.strip(" \t'\"“”‘’")
+    src = _EVIDENCE_HEAD_RE.sub("", src)
+    src = _EVIDENCE_TAIL_RE.sub("", src).strip()
+    src = re.sub(r"\s+(?:in\s+a\s+statement|on\s+\w+day|last\s+\w+|this\s+\w+|earlier|later|"
+                 r"on\s+(?:Telegram|X|Twitter|Facebook)|in\s+an\s+interview|in\s+a\s+report)$", "", src)
+    if not src:
+        return ""
+    words = src.split()
+    if words[0].lower() in _NOT_SOURCE_START or len(words) > 9:
+        return ""
+    if not any(c.isalpha() for c in src):
+        return ""
+    m = _ROLE_NAME_RE.match(src)
+    if m:
+        role_word = src[:m.start("name")].split()[-1].lower()
+        if role_word not in L.NP_STOP:
+            # "political analyst Jane Doe", "Chatham House consultant Jane Doe" -> "Jane Doe"
+            src = m.group("name")
+    words = src.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in L.TITLES and words[1][0].isupper():
+        words = words[1:]  # "Mayor Jane Doe" -> "Jane Doe"
+    src = " ".join(words)
+    if org:
+        org = org.strip().rstrip(".")
+        org = re.sub(r",.*$", "", org)
+        src = f"{src}, {org}"
+    return src
+
+
+def _source(sent: str, fig_start: int, fig_end: int) -> str:
+    """Who the sentence attributes its figures to ("according to X", "X said", "said X, an analyst at Y")."""
+    sent = _ABBREV_DOT_RE.sub(lambda m: m.group(1) + " ", sent)  # same length: offsets hold
+    best, best_dist = "", 10**9
+    for m in _ACCORDING_RE.finditer(sent):
+        if m.start("src") <= fig_start < m.end("src"):
+            continue
+        src = _clean_source(m.group("src"))
+        d = min(abs(m.start() - fig_start), abs(m.start() - fig_end))
+        if src and d < best_dist:
+            best, best_dist = src, d
+    if best:
+        return best
+    for m in _SAID_AFTER_RE.finditer(sent):
+        raw = m.group("src1") or m.group("src2")
+        span_start = m.start("src1") if m.group("src1") else m.start("src2")
+        if span_start <= fig_start < span_start + len(raw):
+            continue
+        if m.start() < fig_end:
+            continue  # the attribution must follow the figure ("..., officials said")
+        src = _clean_source(raw, m.group("org") or m.group("org2"))
+        if src and len(src.split()) <= 9:
+            return src
+    for m in _SUBJ_VERB_RE.finditer(sent):
+        if m.start("src") <= fig_start < m.end("verb"):
+            continue
+        if m.group("verb") in ("put", "puts", "show", "showed", "shows", "found", "finds", "points", "pointed") \
+                and m.end("verb") > fig_start:
+            pass
+        raw = m.group("src")
+        if re.search(r"\b(?:is|are|was|were|been|being|be|a|an|the|widely)\s+$", sent[:m.start("verb")]):
+            continue  # passive or adjective: "is estimated at", "a reported 5,000"
+        # the subject is the last noun phrase before the verb: cut at commas and conjunctions.
+        raw = re.split(r"\s+(?:that|which|who|when|while|as|and\s+(?=[a-z]))\s+", raw)[-1]
+        if raw.split()[0].lower() in L.NP_STOP and raw.split()[0].lower() not in ("the", "a", "an"):
+            continue
+        if any(ch.isdigit() for ch in raw):
+            continue
+        if not (raw[0].isupper() or raw.split()[0].lower() in ("the",) or raw.split()[-1].lower() in _PLURAL_ACTORS):
+            continue
+        src = _clean_source(raw, m.group("org"))
+        if src:
+            return src
+    return ""
+
+
+_PLURAL_ACTORS = set(
+    "officials analysts experts authorities police observers monitors researchers scientists economists "
+    "sources officers diplomats doctors investigators activists witnesses residents organisers organizers "
+    "prosecutors data figures estimates statistics media journalists reporters".split()
+)
+
+
+# --- the extractor -----------------------------------------------------------------------------
+
+def _unit_after(sent: str, pos: int):
+    m = _UNIT_AFTER_RE.match(sent, pos)
+    if not m:
+        return None
+    if "-" in m.group("sep") and m.group("unit").lower() in ("m", "b", "k"):
+        return None
+    return m
+
+
+def _is_name_number(sent: str, start: int, end: int, value: float, has_unit: bool) -> bool:
+    """A number that belongs to a name: "Channel 4", "Article 5", "24 Channel", "F-16", "Su-34"."""
+    before = sent[:start]
+    if re.search(r"[A-Za-z]-\s?$", before):
+        return True
+    m = _CAP_WORD_RE.search(before)
+    if m and before.endswith((" ", "\u00a0")) and before[m.start():].strip() == m.group(1):
+        w = m.group(1).rstrip(".").lower()
+        if w not in _FUNCTION_CAPS and w not in L.NP_STOP and w not in _UNIT_WORDS and w not in L.MONTHS and w not in L.WEEKDAYS \
+                and w not in _HEDGE_WORDS and not has_unit:
+            return True
+    if has_unit or value != int(value):
+        return False
+    m = _NEXT_WORDS_RE.match(sent, end)
+    if m:
+        run = m.group(1).split()
+        nxt = m.group(2)
+        if run[0].lower() in _UNIT_WORDS or run[0].lower() in L.MONTHS:
+            return False
+        if not run[-1].endswith("s") and not (nxt and nxt.endswith("s")):
+            return True
+    return False
+
+
+_HEDGE_WORDS = {w for ws in L.HEDGE_BEFORE.values() for p in ws for w in p.split()}
+_CHANGE_VERB_RE = re.compile(
+    r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased?|increases|increasing|"
+    r"decreased?|decreases|grew|grow|grows|grown|dropped|drops?|climbed|climbs?|jumped|jumps?|up|down|"
+    r"cut|cuts|raised?|raises|reduced?|reduces|expanded|shrank|shrunk|surged|soared|plunged|slipped|"
+    r"went|go|going|changed?|moved?|doubled|tripled|tumbled|slumped|declined?)\b[^,.;]{0,40}$",
+    re.I,
+)
+_RANGE_GAP_RE = re.compile(r"^\s*(?:(-|–|—|to|and|or|through)\s*)$", re.I)
+
+
+def _atoms(sent: str, masked: list[tuple[int, int]]):
+    """Every number in ``sent`` outside masked spans: dicts with start, end, value, currency, kind."""
+    out = []
+    for m in NUMBER_RE.finditer(sent):
+        s, e = m.start(), m.end()
+        core_start = m.start("dig") if m.group("dig") else s if not m.group("cur") else m.end("cur")
+        if any(a <= core_start < b for a, b in masked):
+            continue
+        cur = None
+        if m.group("cur"):
+            cur = L.CURRENCY_BEFORE[m.group("cur").strip().lower()]
+        if m.group("dig"):
+            dig = m.group("dig")
+            after = sent[e:e + 1]
+            mult_raw = m.group("dmult")
+            if after and (after.isalpha() and not mult_raw):
+                # "1990s", "4th", "3D", "5G", "10km" (a unit: handled below), "MH17"
+                if not _UNIT_AFTER_RE.match(sent, e):
+                    continue
+            value = _digit_value(dig)
+            if mult_raw:
+                ml = mult_raw.strip()
+                if ml in ("m", "M") and cur is None and not re.match(r"\s+(?:people|[a-z]+s)\b(?!\s+(?:of|from|to|away|long|high|wide|deep|tall)\b)", sent[e:]):
+                    # "5m" with no currency is five metres: give the m back to the unit rule
+                    e = m.start("dmult")
+                    mult_raw = None
+                elif ml in ("b", "B", "k", "K") and cur is None and not re.match(r"\s", mult_raw):
+                    pass
+            value *= _mult_value(mult_raw)
+            if m.group("andhalf"):
+                value += 0.5 * _mult_value(mult_raw)
+            kind = "digit"
+        elif m.group("half"):
+            value = 0.5 * _mult_value(m.group("half").split()[-1])
+            kind = "word"
+            mult_raw = m.group("half").split()[-1]
+        else:
+            text = m.group("word")
+            lw = text.lower()
+            toks = lw.split()
+            if toks[0] in ("a", "an") and all(t == "single" for t in toks[1:]):
+                out.append({"start": s, "end": e, "value": 1.0, "cur": cur, "kind": "article", "mult": False})
+                continue
+            value = _word_value(text)
+            if value is None:
+                continue
+            has_mult = any(t in ("hundred", "thousand", "million", "billion", "trillion", "dozen") for t in toks)
+            if toks[0] == "one" and not has_mult:
+                kind = "one"
+            else:
+                kind = "word"
+            out.append({"start": s, "end": e, "value": value, "cur": cur, "kind": kind, "mult": has_mult})
+            continue
+        out.append({"start": s, "end": e, "value": value, "cur": cur, "kind": kind,
+                    "mult": bool(mult_raw), "raw": m.group("dig")})
+    return out
+
+
+def _masked_spans(sent: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _MASK_RE.finditer(sent):
+        text = m.group(0)
+        # phone-like runs must really look like phone numbers (enough digits, + or ( or dashes)
+        if re.fullmatch(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,}", text):
+            digits = sum(c.isdigit() for c in text)
+            looks = text.startswith(("+", "(")) or text.count("-") >= 2 or text.count(".") >= 2 \
+                or _PHONE_CONTEXT_RE.search(sent[:m.start()])
+            if digits < 7 or not looks:
+                continue
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _is_year(sent: str, atom: dict, unit_m, hedge: str) -> bool:
+    if atom["kind"] != "digit" or atom.get("mult") or atom["cur"] or unit_m is not None or hedge:
+        return False
+    raw = atom.get("raw", "")
+    if not re.fullmatch(r"\d{4}", raw):
+        return False
+    v = int(raw)
+    if not 1800 <= v <= 2100:
+        return False
+    before = sent[:atom["start"]]
+    if _YEAR_PREV_RE.search(before):
+        return True
+    nxt = re.match(r"\s+([a-z][\w-]*)", sent[atom["end"]:])
+    if nxt and nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss"):
+        return False  # "2000 people": a count
+    return True
+
+
+def _fraction_figures(sent: str, masked, taken):
+    for m in _FRACTION_RE.finditer(sent):
+        s, e = m.span()
+        if any(a <= s < b for a, b in masked) or any(a < e and s < b for a, b in taken):
+            continue
+        before = sent[max(0, s - 12):s].lower()
+        if m.group("half"):
+            if re.match(r"\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", sent[e:], re.I):
+                continue  # "half a million": a number
+            if re.search(r"\b(?:first|second|other|a|one|and)\s*-?\s*$", before) or \
+                    re.match(r"\s*-?\s*(?:hour|time|way|century|decade|year|day|mast|brother|sister)", sent[e:], re.I):
+                continue
+            if not re.match(r"\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|his\b|her\b|our\b|all\b|them\b|those\b|these\b)", sent[e:], re.I):
+                if not re.search(r"\b(?:by|than|to|about|almost|nearly|over|under|roughly|around)\s*$", before):
+                    continue
+            value = 0.5
+        elif m.group("den"):
+            num = m.group("num").lower()
+            den = m.group("den").lower()
+            if num == "a" and re.search(r"\bthe\s*$", before):
+                continue
+            n = 1 if num in ("a", "one") else L.ONES[num]
+            if den.endswith("s") and n == 1:
+                continue
+            if not den.endswith("s") and n > 1 and den != "half":
+                continue
+            if den == "half" and n > 1:
+                continue
+            value = n * L.FRACTION_WORDS[den]
+            if not re.match(r"\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|them\b)", sent[e:], re.I) and \
+                    re.search(r"\b(?:the|every|each)\s*$", before):
+                continue
+        else:
+            n1 = m.group("n1").lower()
+            n2 = m.group("n2").lower()
+            v1 = L.ONES.get(n1) if not n1.isdigit() else int(n1)
+            v2 = _word_value(n2) if not n2.isdigit() else int(n2)
+            if not v1 or not v2 or v2 <= v1:
+                continue
+            value = v1 / v2
+        yield s, e, value
+
+
+def _count_noun(sent: str, end: int) -> tuple[str, int]:
+    """Counted noun phrase after ``end``: skips "of" and "the" after a vague word or multiplier."""
+    rest = sent[end:]
+    skip = re.match(r"\s*(?:more\s+|other\s+|of\s+(?:the\s+|their\s+|its\s+)?)?", rest)
+    pos = end + (skip.end() if skip else 0)
+    np_, np_end = _np_after(sent, pos)
+    return np_, np_end
+
+
+def extract_text(text: str, spans: list[tuple[int, int]] | None = None) -> list[dict]:
+    """Reported figures in one plain text: list of dicts with the columns of ``extract`` but doc_id.
+
+    ``spans`` are the (start, end) sentence offsets; without them each line is one sentence.
+    """
+    if spans is None:
+        spans = _default_spans(text)
+    rows: list[dict] = []
+    for a, b in spans:
+        sent = text[a:b]
+        if not any(c.isdigit() for c in sent) and not _CHEAP_WORDS_RE.search(sent):
+            continue
+        if _is_chrome(sent):
+            continue
+        for r in _sentence_figures(sent):
+            r["start"] += a
+            r["end"] += a
+            r["sentence"] = sent
+            rows.append(r)
+    return rows
+
+
+def _default_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by the project's splitter (``newstrace.text``), else one span per line."""
+    try:
+        from .text import sentence_spans
+    except ImportError:
+        spans, pos = [], 0
+        for line in text.split("\n"):
+            if line.strip():
+                spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return spans
+    return sentence_spans(text)
+
+
+_CHEAP_WORDS_RE = re.compile(
+    rf"\b(?:{_WORDNUM}|half|third|quarter|thirds|quarters|dozen|dozens|hundreds|thousands|millions|billions|"
+    r"hundred|thousand|million|billion|scores|a\s+(?:year|month|week|day|decade))\b",
+    re.IGNORECASE,
+)
+
+
+def _row(sent, s, e, value, low, high, unit, quantity, hedge, vague, subject):
+    return {"start": s, "end": e, "surface": sent[s:e], "value": value, "low": low, "high": high,
+            "unit": unit, "quantity": quantity, "hedge": hedge, "vague": vague, "subject": subject}
+
+
+def _sentence_figures(sent: str) -> list[dict]:
+    masked = _masked_spans(sent)
+    rows: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    nan = math.nan
+
+    # 1. vague quantities: "thousands of", "tens of thousands", "several hundred"
+    for m in _VAGUE_RE.finditer(sent):
+        s, e = m.span()
+        if m.group("inner"):
+            inner = m.group("inner").lower()
+            low, high = L.VAGUE[inner]
+            outer = (m.group("outer") or "").lower()
+            if outer:
+                if inner in ("dozens", "scores") or outer == inner:
+                    continue
+                o_low, o_high = L.VAGUE[outer]
+                base = {"hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9}[inner]
+                low, high = o_low * base, (o_high + 1) * base - 1
+            # "in their hundreds" and "by the thousands" are vague too; "the 1990s" never reach here
+        else:
+            few = re.sub(r"\s+", " ", m.group("few").lower())
+            f_low, f_high = L.FEW[few]
+            base = _mult_value(m.group("fmult"))
+            low, high = f_low * base, f_high * base
+        unit, quantity = "", "count"
+        um = re.match(r"\s+of\s+(?:(?:US|U\.S\.|Canadian|Australian|Swiss|Belarusian)\s+)?(" + _alt(L.CURRENCY_AFTER) + r")\b",
+                      sent[e:], re.I)
+        subject, _ = _count_noun(sent, e)
+        if um:
+            unit, quantity = L.CURRENCY_AFTER[um.group(1).lower()], "money"
+            e = e + um.end()
+            subject = ""
+        elif (uo := re.match(r"\s+of\s+", sent[e:])) and (vu := _unit_after(sent, e + uo.end())) is not None \
+                and not vu.group("sep").strip():
+            canon, q = _UNIT_TABLE.get(vu.group("unit").lower(), ("", "count"))
+            if q in ("duration", "percent"):
+                unit, quantity = canon, q
+                e = vu.end()
+                subject = ""
+        hedge, hs, he = _hedge_at(sent, s, e)
+        rows.append(_row(sent, hs, he, nan, float(low), float(high), unit, quantity, hedge, True, subject))
+        taken.append((s, e))
+
+    # 2. fractions: "half the territory", "two-thirds of", "one in five"
+    for s, e, value in _fraction_figures(sent, masked, taken):
+        hedge, hs, he = _hedge_at(sent, s, e)
+        subject, _ = _count_noun(sent, e)
+        unit_m = re.match(r"\s+(?:an?\s+)(" + _alt(L.DURATION) + r")\b", sent[e:], re.I)
+        if unit_m:
+            rows.append(_row(sent, hs, e + unit_m.end(), value, nan, nan, L.DURATION[unit_m.group(1).lower()],
+                             "duration", hedge, False, ""))
+            taken.append((s, e + unit_m.end()))
+            continue
+        rows.append(_row(sent, hs, he, value, nan, nan, "fraction", "fraction", hedge, False, subject))
+        taken.append((s, e))
+
+    # 3. numbers, ranges and their units
+    atoms = [a for a in _atoms(sent, masked) if not any(x <= a["start"] < y for x, y in taken)]
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        i += 1
+        s, e = a["start"], a["end"]
+        first_unit = _unit_after(sent, e)
+        b = None
+        if i < len(atoms):
+            nb = atoms[i]
+            gap_start = first_unit.end() if first_unit else e
+            gap = sent[gap_start:nb["start"]]
+            gm = _RANGE_GAP_RE.match(gap)
+            if gm:
+                conn = gm.group(1).lower()
+                before = sent[:s]
+                ok = True
+                if conn == "and":
+                    ok = bool(re.search(r"\bbetween\s+(?:(?:" + _CUR_BEFORE + r")\s?)?$", before, re.I))
+                elif conn == "to" or conn == "through":
+                    ok = not _CHANGE_VERB_RE.search(before[-60:] if not re.search(r"\bfrom\s*$", before) else
+                                                     before[:-5][-60:])
+                    if re.search(r"\b(?:ratio|score|vote[sd]?|voted|won|lost|beat|defeated)\b", before[-40:], re.I):
+                        ok = False
+                elif conn == "or":
+                    ok = a["kind"] != "article" and nb["kind"] != "article"
+                elif conn in ("-", "–", "—"):
+                    ok = not (a.get("raw", "x").isdigit() and len(a.get("raw", "")) == 4 and 1800 <= a["value"] <= 2100)
+                if a["kind"] in ("article",) or nb["kind"] == "article":
+                    ok = ok and conn in ("to", "or") and False
+                if ok:
+                    b = nb
+                    i += 1
+        last = b or a
+        unit_m = _unit_after(sent, last["end"])
+        if unit_m is None and b is not None and first_unit is not None:
+            unit_m = first_unit
+        cur = a["cur"] or (b["cur"] if b else None)
+        v1, v2 = a["value"], (b["value"] if b else None)
+        if b is not None and b["mult"] and not a["mult"] and v1 < 1000 and v2 is not None and v2 >= 1000:
+            scale = 10 ** math.floor(math.log10(v2)) if b["kind"] == "word" else _mult_of(b)
+            v1 = v1 * scale
+        end = unit_m.end() if unit_m is not None else last["end"]
+        if unit_m is not None and unit_m.group("old"):
+            end = unit_m.end()
+        # unit
+        unit, quantity = "", "count"
+        old = False
+        if unit_m is not None and unit_m.group("unit").lower() == "mm" and not unit_m.group("sep") and \
+                re.match(r"\s+[a-z]+s\b", sent[unit_m.end():]) and not re.match(r"\s+of\b", sent[unit_m.end():]):
+            continue  # a calibre: "155mm shells", "35mm film"
+        if unit_m is not None:
+            key = unit_m.group("unit").lower()
+            canon, quantity = _UNIT_TABLE.get(key, _UNIT_TABLE.get(unit_m.group("unit"), ("", "count")))
+            if quantity == "money" and cur is None:
+                cur = canon
+                quantity = "count"
+            if quantity == "money":
+                quantity = "count"
+            if quantity in _TARGET:
+                f = _factor(canon, quantity)
+                v1 = v1 * f
+                if v2 is not None:
+                    v2 = v2 * f
+                unit = _TARGET_NAME[quantity]
+            elif quantity != "count":
+                unit = canon
+            old = bool(unit_m.group("old"))
+            if old:
+                quantity = "age"
+        if unit_m is None and cur is None and b is None:
+            sub = _SUBUNIT_RE.match(sent, last["end"])
+            if sub:
+                cur = L.CURRENCY_SUBUNITS[sub.group(1).lower()]
+                v1 = v1 / 100
+                end = sub.end()
+        if cur:
+            unit, quantity = cur, "money"
+        # small words need a unit or a count noun to be a figure
+        if a["kind"] == "article":
+            if quantity not in ("duration",):
+                continue
+            hedge, _, _ = _hedge_at(sent, s, end)
+            if not hedge and "single" not in sent[s:a["end"]].lower():
+                continue
+        if a["kind"] == "one" and b is None and quantity == "count":
+            continue
+        if a["kind"] in ("word", "one") and not a["mult"] and b is None and quantity == "count" and \
+                re.search(r"\b(?:the|these|those|all|its|their|his|her|our|both)\s+$", sent[:s], re.I):
+            continue  # "the two sides", "all three men": a reference, not a reported figure
+        if a["kind"] in ("word", "one") and re.match(r"-[a-z]", sent[a["end"]:a["end"] + 2]) and unit_m is None:
+            continue  # "one-off", "two-way"
+        hedge, hs, he = _hedge_at(sent, s if not a["cur"] else s, end)
+        if _is_year(sent, a, unit_m if not cur else True, hedge) or (b is not None and _is_year(sent, b, None, "")):
+            continue
+        if a["kind"] == "digit" and _is_name_number(sent, s, a["end"], a["value"], unit_m is not None or bool(cur)):
+            continue
+        if a["kind"] == "digit" and _PHONE_CONTEXT_RE.search(sent[:s]):
+            continue
+        # subject
+        subject = ""
+        if quantity == "count":
+            np_, np_end = _count_noun(sent, end)
+            if np_:
+                verb = _verb_after(sent, np_end)
+                subject = np_
+                if np_.lower() in _GENERIC_COUNTED:
+                    # "a population of 1 million people", "losses amount to 40,000 people"
+                    subject = _np_before(sent, hs) or (f"{np_} {verb}" if verb else np_)
+            else:
+                subject = _np_before(sent, hs)
+        elif quantity == "age":
+            subject, _ = _np_after(sent, end)
+        else:
+            m_of = re.match(r"\s+of\s+(?:the\s+)?", sent[end:])
+            if m_of:
+                subject, _ = _np_after(sent, end + m_of.end())
+            if not subject:
+                subject = _np_before(sent, hs)
+        if b is not None:
+            row = _row(sent, hs, max(he, end), nan, float(min(v1, v2)), float(max(v1, v2)), unit, quantity,
+                       hedge, False, subject)
+        else:
+            row = _row(sent, hs, max(he, end), float(v1), nan, nan, unit, quantity, hedge, False, subject)
+        rows.append(row)
+        taken.append((s, end))
+
+
+    rows.sort(key=lambda r: r["start"])
+    # sources: one per sentence position
+    for r in rows:
+        r["source"] = _source(sent, r["start"], r["end"])
+    return rows
+
+
+_SUBUNIT_RE = re.compile(r"\s?(" + _alt(L.CURRENCY_SUBUNITS) + r")\b", re.I)
+_GENERIC_COUNTED = {"people", "persons", "residents", "civilians", "men", "women", "children", "individuals"}
+
+
+def _mult_of(atom: dict) -> float:
+    v = atom["value"]
+    for m in (1e12, 1e9, 1e6, 1e3):
+        if v >= m:
+            return m
+    return 1.0
+
+
+# --- corpus-level API --------------------------------------------------------------------------
+
+def _sentence_table(corpus: pd.DataFrame) -> pd.DataFrame | None:
+    try:
+        from .corpus import sentences
+    except ImportError:
+        return None
+    return sentences(corpus)
+
+
+def extract(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every reported figure in the corpus, one row each.
+
+    Columns: doc_id, start, end (offsets into corpus.text), surface, value, low, high, unit,
+    quantity, hedge, vague, subject, source, sentence. ``sentences`` defaults to
+    ``newstrace.corpus.sentences(corpus)`` (one sentence per line if that module is absent).
+    """
+    if "text" not in corpus.columns:
+        raise ValueError("extract: the corpus has no 'text' column")
+    if sentences is None:
+        sentences = _sentence_table(corpus)
+    by_doc = {}
+    if sentences is not None and len(sentences):
+        for doc_id, g in sentences.groupby("doc_id", sort=False):
+            by_doc[doc_id] = list(zip(g["start"].astype(int), g["end"].astype(int), strict=True))
+    rows = []
+    for doc_id, text in corpus["text"].items():
+        if not isinstance(text, str) or not text:
+            continue
+        spans = by_doc.get(doc_id) if sentences is not None else None
+        if sentences is not None and spans is None:
+            spans = []
+        for r in extract_text(text, spans):
+            r["doc_id"] = doc_id
+            rows.append(r)
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["vague"] = out["vague"].astype(bool)
+    for c in ("value", "low", "high"):
+        out[c] = out[c].astype(float)
+    for c in ("start", "end"):
+        out[c] = out[c].astype(int)
+    return out.reset_index(drop=True)
+
+
+# --- claims across articles --------------------------------------------------------------------
+
+_STEM_STOP = L.NP_STOP | {"people", "region", "said", "says", "according"}
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{3,}", text or "") if w.lower() not in _STEM_STOP}
+
+
+def interval(row) -> tuple[float, float]:
+    """The values a figure allows, given its range, vagueness and hedge (approx: ±10%)."""
+    value, low, high, hedge = row["value"], row["low"], row["high"], row["hedge"]
+    if not (isinstance(value, float) and math.isnan(value)) and value is not None and not pd.isna(value):
+        lo = hi = float(value)
+    else:
+        lo, hi = float(low), float(high)
+    if hedge == "approx":
+        lo, hi = lo * 0.9, hi * 1.1
+    elif hedge == "over":
+        hi = math.inf
+    elif hedge == "under":
+        lo = 0.0 if lo == hi else lo * 0.5
+    return lo, hi
+
+
+def _families(corpus: pd.DataFrame) -> dict:
+    """doc_id -> family label from newstrace.overlap.families, or one family for all documents."""
+    try:
+        from .overlap import families
+    except ImportError:
+        return {d: 0 for d in corpus.index}
+    fam = families(corpus)
+    if isinstance(fam, pd.Series):
+        return fam.to_dict()
+    if isinstance(fam, pd.DataFrame):
+        col = next((c for c in ("family", "family_id", "cluster", "story") if c in fam.columns), None)
+        if col is not None:
+            if "doc_id" in fam.columns:
+                return dict(zip(fam["doc_id"], fam[col], strict=True))
+            return fam[col].to_dict()
+    return {d: 0 for d in corpus.index}
+
+
+def claims(figures: pd.DataFrame, corpus: pd.DataFrame, min_similarity: float = 0.25) -> pd.DataFrame:
+    """Group the same figure reported by several articles into claims and flag disagreements.
+
+    Two figures from different documents are the same claim when they have the same quantity
+    and unit, their values are within a factor of 30 of each other, and their subjects and
+    sentences share enough words (Jaccard of word stems): within one story family
+    (``overlap.families`` when available) sentence similarity >= ``min_similarity`` or a
+    shared subject word suffices; across families the subjects must share half their words. Columns: claim_id, doc_id,
+    outlet, surface, value, low, high, unit, quantity, hedge, vague, subject, source,
+    lo, hi (the interval the figure allows), n_docs, disagree (some two variants of the claim
+    allow no common value), conflicts (how many variants this one cannot agree with), sentence.
+    """
+    cols = ["claim_id", "doc_id", "outlet", "surface", "value", "low", "high", "unit", "quantity", "hedge",
+            "vague", "subject", "source", "lo", "hi", "n_docs", "disagree", "conflicts", "sentence"]
+    if figures is None or figures.empty:
+        return pd.DataFrame(columns=cols)
+    fam = _families(corpus)
+    f = figures.reset_index(drop=True).copy()
+    iv = [interval(r) for _, r in f.iterrows()]
+    f["lo"] = [a for a, _ in iv]
+    f["hi"] = [b for _, b in iv]
+    center = [math.sqrt(max(a, 1e-9) * (b if math.isfinite(b) else a * 2 or 1e-9)) for a, b in iv]
+    subj = [_stems(s) for s in f["subject"]]
+    ctx = [_stems(s) for s in f["sentence"]]
+    n = len(f)
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if f.at[i, "doc_id"] == f.at[j, "doc_id"]:
+                continue
+            if f.at[i, "unit"] != f.at[j, "unit"] or f.at[i, "quantity"] != f.at[j, "quantity"]:
+                continue
+            if center[i] <= 0 or center[j] <= 0 or abs(math.log10(center[i] / center[j])) > math.log10(30):
+                continue
+            s_sim = _jaccard(subj[i], subj[j])
+            c_sim = _jaccard(ctx[i], ctx[j])
+            if subj[i] and subj[j] and not s_sim:
+                continue  # both say what they count, and it is not the same thing
+            if fam.get(f.at[i, "doc_id"], -1) == fam.get(f.at[j, "doc_id"], -2):
+                same = (s_sim >= 0.5 and c_sim >= 0.1) or c_sim >= min_similarity or (s_sim > 0 and c_sim >= 0.15)
+            else:  # different stories can repeat a figure too, but it takes a closer match
+                same = s_sim >= 0.5 and c_sim >= 0.15
+            if same:
+                parent[find(i)] = find(j)
+    roots = [find(i) for i in range(n)]
+    f["_root"] = roots
+    groups = f.groupby("_root")
+    keep = [r for r, g in groups if g["doc_id"].nunique() >= 2]
+    f = f[f["_root"].isin(keep)].copy()
+    if f.empty:
+        return pd.DataFrame(columns=cols)
+    order = {r: k + 1 for k, r in enumerate(sorted(keep, key=lambda r: (-(f["_root"] == r).sum(), r)))}
+    f["claim_id"] = f["_root"].map(order)
+    outlets = corpus["outlet"] if "outlet" in corpus.columns else pd.Series("", index=corpus.index)
+    f["outlet"] = f["doc_id"].map(outlets).fillna("")
+    f["n_docs"] = f.groupby("claim_id")["doc_id"].transform("nunique")
+    dis = {}
+    conflicts = pd.Series(0, index=f.index)
+    for cid, g in f.groupby("claim_id"):
+        dis[cid] = bool(g["lo"].max() > g["hi"].min())
+        for i in g.index:
+            conflicts[i] = int(((g["lo"] > f.at[i, "hi"]) | (g["hi"] < f.at[i, "lo"])).sum())
+    f["disagree"] = f["claim_id"].map(dis)
+    f["conflicts"] = conflicts
+    return f.sort_values(["claim_id", "doc_id", "start"])[cols].reset_index(drop=True)
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+__all__ = ["extract", "extract_text", "claims", "interval", "COLUMNS"]
