@@ -202,9 +202,16 @@ def _is_chrome(sentence: str) -> bool:
     words = _LETTER_RE.findall(sentence)
     if not words:
         return True
-    if len(words) <= 5 and any(w.lower() in _CHROME_SET for w in words):
-        return True
+    if len(words) > 5 or sentence.rstrip().endswith((".", "!", "?", "\"", "”")):
+        return False
+    # a counter word right next to a number: "5491 visitors online", "Comments 12", "Share 34"
+    for m in _CHROME_NEAR_RE.finditer(sentence):
+        if (m.group(1) or m.group(2)).lower() in _CHROME_SET:
+            return True
     return False
+
+
+_CHROME_NEAR_RE = re.compile(r"\d[\d,. ]*\s*([^\W\d_]+)|([^\W\d_]+)\s*\d")
 
 
 # --- hedges ----------------------------------------------------------------------------------
