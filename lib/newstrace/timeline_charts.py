@@ -1,0 +1,101 @@
+"""Charts of notebook 03: the reporting timeline and the event timeline (uncertain dates as bars).
+
+- ``reporting_chart(windows, corpus)``: one row per article, its publication window as a bar
+  (a dot when the day is known, an arrow when a bound is open), coloured by outlet.
+- ``event_chart(events)``: one row per dated event, its interval as a bar, darker when more
+  articles report it.
+Both return ``(fig, data)``: the figure and the DataFrame it plots, for ``charts.save_figure``.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.dates as mdates
+import pandas as pd
+
+from . import charts
+
+HOW_MARKERS = {"stated": "o", "text": "D", "text+family": "D", "family": "s", "none": "x"}
+HOW_LABELS = {"stated": "date stated on the page or in metadata", "text": "window from clues in the text",
+              "text+family": "clues in the text and the story family", "family": "inherited from its story family",
+              "none": "no evidence"}
+
+
+def _limits(lo: pd.Series, hi: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
+    known = pd.concat([lo.dropna(), hi.dropna()])
+    if known.empty:
+        t = pd.Timestamp("2000-01-01")
+        return t, t + pd.Timedelta(days=30)
+    a, b = known.min(), known.max()
+    pad = max(pd.Timedelta(days=7), (b - a) * 0.08)
+    return a - pad, b + pad
+
+
+def reporting_chart(windows: pd.DataFrame, corpus: pd.DataFrame, title: str, source: str):
+    """Publication window of every article; returns (fig, data) with data columns
+    doc_id, outlet, earliest, latest, how, evidence."""
+    outlets = corpus["outlet"] if "outlet" in corpus.columns else pd.Series("", index=corpus.index)
+    data = windows.copy()
+    data.insert(1, "outlet", data["doc_id"].map(outlets).fillna(""))
+    data = data.sort_values(["earliest", "latest", "doc_id"], na_position="last").reset_index(drop=True)
+    colors = charts.outlet_colors(data["outlet"])
+    fig, ax = charts.new_figure(9, 1.2 + 0.55 * max(len(data), 2))
+    x0, x1 = _limits(data["earliest"], data["latest"])
+    for i, r in data.iterrows():
+        y = len(data) - 1 - i
+        color = colors.get(r["outlet"], charts.NEUTRAL) if r["outlet"] else charts.NEUTRAL
+        lo, hi = r["earliest"], r["latest"]
+        if pd.isna(lo) and pd.isna(hi):
+            ax.text(x0, y, "  no evidence of date", va="center", fontsize=8, color=charts.NEUTRAL)
+            continue
+        a = lo if not pd.isna(lo) else x0
+        b = hi if not pd.isna(hi) else x1
+        if a == b:
+            ax.plot([a], [y], marker=HOW_MARKERS.get(r["how"], "o"), color=color, markersize=8, linestyle="none")
+        else:
+            ax.barh(y, (b - a).days or 1, left=a, height=0.45, color=color, alpha=0.55, edgecolor=color)
+            ax.plot([a, b], [y, y], linestyle="none", marker=HOW_MARKERS.get(r["how"], "o"), color=color, markersize=5)
+        if pd.isna(lo):
+            ax.annotate("", xy=(x0, y), xytext=(b, y), arrowprops={"arrowstyle": "->", "color": color})
+        if pd.isna(hi):
+            ax.annotate("", xy=(x1, y), xytext=(a, y), arrowprops={"arrowstyle": "->", "color": color})
+    labels = [f"{r['doc_id'][:18]}  {r['outlet'] or '(outlet unknown)'}\n{HOW_LABELS.get(r['how'], r['how'])}"
+              for _, r in data.iterrows()]
+    ax.set_yticks(range(len(data) - 1, -1, -1), labels, fontsize=8)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(-0.7, len(data) - 0.3)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+    fig.autofmt_xdate()
+    charts.finish(fig, title, source, subtitle="Bar: the window the article was published in; dot: the day is known; "
+                  "arrow: a bound is open")
+    return fig, data
+
+
+def event_chart(events: pd.DataFrame, title: str, source: str, max_rows: int = 25, wrap: int = 70):
+    """Dated events as bars from earliest to latest day; returns (fig, data) with data columns
+    earliest, latest, what, n_docs, doc_ids."""
+    data = events.head(max_rows).reset_index(drop=True)
+    fig, ax = charts.new_figure(10, 1.4 + 0.5 * max(len(data), 2))
+    x0, x1 = _limits(data["earliest"], data["latest"])
+    for i, r in data.iterrows():
+        y = len(data) - 1 - i
+        color = charts.PALETTE[0] if r["n_docs"] > 1 else charts.PALETTE[4]
+        width = (r["latest"] - r["earliest"]).days + 1
+        if width <= 1:
+            ax.plot([r["earliest"]], [y], marker="o", color=color, markersize=7)
+        else:
+            ax.barh(y, width, left=r["earliest"], height=0.5, color=color, alpha=0.8)
+        ax.text(r["latest"] + pd.Timedelta(days=max(1, (x1 - x0).days // 150)), y, f" {r['n_docs']} article(s)",
+                va="center", fontsize=7, color="#444444")
+    labels = [textwrap.shorten(r["what"], wrap, placeholder=" …") for _, r in data.iterrows()]
+    ax.set_yticks(range(len(data) - 1, -1, -1), labels, fontsize=7)
+    ax.set_xlim(x0, x1 + (x1 - x0) * 0.12)
+    ax.set_ylim(-0.7, len(data) - 0.3)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    fig.autofmt_xdate()
+    charts.finish(fig, title, source, subtitle="Bar: the interval the text's date expression allows "
+                  "(a month, a week, or wider when the article's own date is uncertain); dark: told by several articles")
+    out = data[["earliest", "latest", "what", "n_docs", "doc_ids"]].copy()
+    out["doc_ids"] = out["doc_ids"].map(" ".join)
+    return fig, out
