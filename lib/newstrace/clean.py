@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -126,9 +127,26 @@ def chrome_reason(line: str) -> str:
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _QUOTE_END = re.compile(r"[\"”»]\s*$")
 # The last sentence of a line, then a capitalised fragment glued on without a space.
-_GLUED_TAIL = re.compile(r"(?<=[a-z0-9)\]%]{2}[.!?])(?P<tail>[A-Z][a-z][^.!?]*)$")
+_GLUED_BEFORE = re.compile(r"[a-z0-9)\]%”\"’]$")
 
 
+def _glued_tail_start(line: str) -> int:
+    """Where a capitalised fragment glued to the line's last sentence begins ("people.Related"), else 0."""
+    dot = max(line.rfind("."), line.rfind("!"), line.rfind("?"))
+    if dot < 2 or dot + 2 >= len(line):
+        return 0
+    if line[dot + 1].isupper() and line[dot + 2].islower() and _GLUED_BEFORE.search(line, 0, dot):
+        return dot + 1
+    return 0
+
+
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}")
+_HEAD_START = re.compile(r"[\"'“‘«A-Z0-9А-ЯЁІЇЄҐ]")
+_HEAD_BAD_END = re.compile(r"[.;,]\s*$")
+_KEY_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=2048)
 def _n_words(line: str) -> int:
     return len(line.split())
 
@@ -140,19 +158,25 @@ def is_paragraph(line: str) -> bool:
     return (n >= 5 and ended) or n >= 40
 
 
+def is_sentence(line: str) -> bool:
+    """A short sentence: two or more words, a lower-case word among them, terminal punctuation."""
+    s = line.strip()
+    return _n_words(s) >= 2 and bool(_TERMINAL.search(s)) and bool(_LOWER_WORD.search(s))
+
+
 def is_headline(line: str) -> bool:
     """Headline-like: 3 to 25 words, starts with a capital, digit or quote, no terminal full stop."""
     s = line.strip()
     n = _n_words(s)
-    if not 3 <= n <= 25 or not re.match(r"[\"'“‘«A-Z0-9А-ЯЁІЇЄҐ]", s):
+    if not 3 <= n <= 25 or not _HEAD_START.match(s):
         return False
-    return not re.search(r"[.;,]\s*$", s)
+    return not _HEAD_BAD_END.search(s)
 
 
 def _key(s: str) -> str:
     """A loose comparison key: lower-case word stems (first four letters), so that a headline
     repeated in title case or with another verb ending ("named"/"Names") still matches."""
-    return " ".join(w[:4] for w in re.findall(r"[^\W_]+", s.casefold()))
+    return " ".join(w[:4] for w in _KEY_WORD.findall(s.casefold()))
 
 
 @dataclass
@@ -187,11 +211,11 @@ def clean_article(raw: str) -> Cleaned:
     expanded: list[str] = []
     glued: set[int] = set()
     for ln in lines:
-        m = _GLUED_TAIL.search(ln)
-        if m and is_headline(m.group("tail")) and _n_words(ln) > 12:
-            expanded.append(ln[: m.start("tail")])
+        cut = _glued_tail_start(ln)
+        if cut and is_headline(ln[cut:]) and _n_words(ln) > 12:
+            expanded.append(ln[:cut])
             glued.add(len(expanded))
-            expanded.append(m.group("tail"))
+            expanded.append(ln[cut:])
         else:
             expanded.append(ln)
     lines = expanded
@@ -200,16 +224,16 @@ def clean_article(raw: str) -> Cleaned:
     # 2. chrome by pattern, page date lines, bylines
     pattern_reason = {}
     for i, ln in enumerate(lines):
-        if not keep[i]:
+        if not keep[i] or _n_words(ln) > 25:  # chrome lines are short; long lines are text
             continue
-        if DATE_LINE_RE.match(ln) and _n_words(ln) <= 12:
+        if _n_words(ln) <= 12 and DATE_LINE_RE.match(ln):
             if out.page_date is None:
                 out.page_date = parse_date(ln)
                 out.page_date_evidence = ln.strip()
             pattern_reason[i] = "page date line"
             continue
-        name = sources.byline(ln)
-        if name and _n_words(ln) <= 12:
+        name = sources.byline(ln) if _n_words(ln) <= 12 else ""
+        if name:
             out.author = out.author or name
             pattern_reason[i] = "byline"
             continue
@@ -225,18 +249,28 @@ def clean_article(raw: str) -> Cleaned:
         out.text = "\n".join(lines[i].strip() for i in range(len(lines)) if keep[i])
         return out
     first, last = paragraphs[0], paragraphs[-1]
+    # short closing sentences ("Talks resume on Monday.") still belong to the body: extend it
+    # over the sentence-like lines that follow, up to the first chrome or headline-like line
+    for i in candidates:
+        if i <= last:
+            continue
+        if i in glued or not is_sentence(lines[i]):
+            break
+        last = i
 
     # 3. headline: repeated headline-like line in the header, else the first headline-like line there
     header = [i for i in candidates if i < first]
     heads = [i for i in header if is_headline(lines[i]) and _n_words(lines[i]) >= 3]
+    all_keys = [_key(lines[i]) for i in candidates if i not in heads and _n_words(lines[i]) <= 25]
     keys = [_key(lines[i]) for i in heads]
     title_idx = None
-    for i, k in zip(heads, keys, strict=True):
-        if keys.count(k) > 1:
+    for i, k in zip(heads, keys, strict=True):  # a headline the page repeats (header or footer)
+        if keys.count(k) > 1 or k in all_keys:
             title_idx = i
             break
-    if title_idx is None and heads:
-        title_idx = heads[0]
+    if title_idx is None and heads:  # else the first one, preferring four words or more to a masthead
+        longer = [i for i in heads if _n_words(lines[i]) >= 4]
+        title_idx = (longer or heads)[0]
     if title_idx is not None:
         out.title = lines[title_idx].strip()
         keep[title_idx] = False  # the headline moves to `title`; it is not chrome
@@ -274,7 +308,7 @@ def clean_article(raw: str) -> Cleaned:
         line = lines[i]
         if i in pattern_reason:
             drop(i, pattern_reason[i])
-        elif title_key and _key(line) == title_key:
+        elif title_key and 0.5 * len(out.title) <= len(line) <= 2 * len(out.title) and _key(line) == title_key:
             drop(i, "repeated headline")
         elif i < first:
             if title_idx is not None and i > title_idx and is_headline(line):

@@ -99,12 +99,36 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     if best is None:
         raise CorpusError(path, "could not detect the text encoding (not UTF-8, UTF-16 or a common single-byte encoding)")
     text = str(best)
+    if best.encoding in CYRILLIC_CODEPAGES:
+        # the detector confuses Cyrillic code pages on short passages; a wrong one reads as
+        # SHOUTED or mIxEd-case words, so take the reading with the most well-cased words
+        readings = {enc: data.decode(enc, errors="replace") for enc in CYRILLIC_CODEPAGES}
+        enc_best = max(readings, key=lambda enc: _cyrillic_case_score(readings[enc]))
+        if _cyrillic_case_score(readings[enc_best]) > _cyrillic_case_score(text):
+            best_name, text = enc_best, readings[enc_best]
+            return text, best_name.replace("_", "-")
+    for preferred in ("cp1252", "cp1251"):  # of equal readings, name the commoner code page
+        if best.encoding != preferred and data.decode(preferred, errors="replace") == text:
+            best_name = preferred
+            break
+    else:
+        best_name = best.encoding
     if not _looks_like_text(text):
         raise CorpusError(path, f"decodes as {best.encoding} only to control characters: not a text file")
-    enc = best.encoding.replace("_", "-")
+    enc = best_name.replace("_", "-")
     if enc == "cp1252" and not any(0x80 <= b <= 0x9F for b in data):
         enc = "latin-1"  # no byte where cp1252 and ISO-8859-1 differ
     return text, enc
+
+
+CYRILLIC_CODEPAGES = ("cp1251", "koi8_r", "mac_cyrillic")
+
+
+def _cyrillic_case_score(text: str) -> int:
+    """Well-cased Cyrillic words (lower case or capitalised) minus badly cased ones."""
+    good = len(re.findall(r"\b[А-ЯЁІЇЄҐ]?[а-яёіїєґ’']{2,}\b", text))
+    bad = len(re.findall(r"\b[а-яёіїєґ]+[А-ЯЁІЇЄҐ]+|\b[А-ЯЁІЇЄҐ]{3,}\b", text))
+    return good - bad
 
 
 def _looks_like_text(text: str) -> bool:

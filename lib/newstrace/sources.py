@@ -19,6 +19,7 @@ General rules of news language, not of any one site:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Canonical name -> other spellings (lower case). The major international news outlets and
 # agencies; a user's own outlets are recognised by the media-word and domain rules.
@@ -98,27 +99,67 @@ _CITE_VERBS = (
     r"emphasizes|emphasized|emphasises|emphasised|claims|claimed|informs|informed|learned|learnt|found|"
     r"adds|added|stresses|stressed|explains|explained|publishes|published|recalls|recalled|cites|cited"
 )
-SELF_PATTERNS = [
-    # "Example News informs." / "..., Example News informs."
-    re.compile(rf"(?P<name>{QNAME})\s+informs\b"),
-    # "This was reported by X with reference to Y" / "X reports with reference to Y" / "X reported, citing Y"
-    re.compile(
-        rf"(?:reported|written|published|announced)\s+by\s+(?P<name>{QNAME}),?\s+"
-        rf"(?:with\s+reference\s+to|citing|referring\s+to|with\s+a\s+reference\s+to)\s+(?P<cite>{QNAME})"
-    ),
-    re.compile(
-        rf"(?P<name>{QNAME})\s+(?:reports|writes|informs|reported|wrote),?\s+"
-        rf"(?:with\s+reference\s+to|citing|referring\s+to)\s+(?P<cite>{QNAME})"
-    ),
-]
-CITE_PATTERNS = [
-    re.compile(rf"\b(?:[Aa]ccording\s+to|[Ww]ith\s+reference\s+to|[Cc]iting|[Rr]eferring\s+to|[Qq]uoted\s+by|[Pp]er)\s+(?P<name>{QNAME})"),
-    re.compile(rf"\b(?:reported|written|published|revealed|first\s+reported)\s+(?:by|in)\s+(?P<name>{QNAME})"),
-    re.compile(rf"\b(?:told|said\s+to|in\s+an\s+interview\s+with|speaking\s+to|spoke\s+to)\s+(?P<name>{QNAME})"),
-    re.compile(rf"\b(?:an?\s+)?(?P<name>{QNAME})\s+(?:interlocutor|source|sources|report|reports|article|investigation)\b"),
-    re.compile(rf"(?P<name>{QNAME})\s+(?:{_CITE_VERBS})\b"),
-    re.compile(rf"\((?P<name>{QNAME})\)\s+[-–—]"),
-]
+# Patterns are anchored on their trigger words (a verb, "according to", ...), never on the
+# name, so that the regex engine does not try a name at every capital of the text.
+_NAME_END = re.compile(rf"(?P<name>{QNAME}),?\s*$")
+_REF = r"(?:with\s+(?:a\s+)?reference\s+to|citing|referring\s+to)"
+_SELF_BY = re.compile(
+    rf"(?:reported|written|published|announced)\s+by\s+(?P<name>{QNAME}),?\s+{_REF}\s+(?P<cite>{QNAME})"
+)
+_SELF_REF_VERB = re.compile(rf"\s+(?:reports|writes|informs|reported|wrote),?\s+{_REF}\s+(?P<cite>{QNAME})")
+CITE_AFTER_PHRASES = (
+    "according to", "with reference to", "citing", "referring to", "quoted by", "reported by", "reported in",
+    "written by", "published by", "published in", "revealed by", "told", "said to", "in an interview with",
+    "speaking to", "spoke to",
+)
+CITE_BEFORE_PHRASES = (
+    "interlocutor", "source", "sources", "report", "reports", "article", "investigation",
+    *_CITE_VERBS.split("|"),
+)
+_CITE_BEFORE = re.compile(
+    r"[A-Z\d][\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:" + "|".join(CITE_BEFORE_PHRASES) + r")\b"
+)
+_NAME_START = re.compile(rf"(?=[A-Z\d\"“«]|[Tt]he\s){QNAME}")
+_DATELINE = re.compile(rf"\((?P<name>{QNAME})\)\s+[-–—]")
+
+
+def _phrase_hits(lower: str, phrases) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of the phrases in lower-cased text (str.find: fast)."""
+    hits = []
+    n = len(lower)
+    for phrase in phrases:
+        i = lower.find(phrase)
+        while i != -1:
+            j = i + len(phrase)
+            if (i == 0 or not lower[i - 1].isalnum()) and (j == n or not lower[j].isalnum()):
+                hits.append((i, j))
+            i = lower.find(phrase, j)
+    return hits
+
+
+def _ref_matches(text: str, lower: str, pattern: re.Pattern) -> list[re.Match]:
+    """Matches of a "... with reference to Y" pattern, searched only near such phrases."""
+    found = {}
+    for i, j in _phrase_hits(lower, ("with reference to", "with a reference to", "citing", "referring to")):
+        for m in pattern.finditer(text, max(0, i - 160), min(len(text), j + 120)):
+            if m.start() <= i < m.end():
+                found[m.span()] = m
+    return [found[k] for k in sorted(found)]
+
+
+def _name_before(text: str, at: int) -> re.Match | None:
+    """The name that ends right before position ``at`` (within 90 characters), if any."""
+    lo = max(0, at - 40)
+    word_start = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), text.rfind("\t", lo, at)) + 1
+    if not (text[word_start:word_start + 1].isupper() or text[word_start:word_start + 1] in "\"”»'’"
+            or text[word_start:word_start + 1].isdigit()):
+        return None  # "he said", "officials say": no name ends here
+    start = max(0, at - 90)
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    return _NAME_END.search(text, start, at)
+
+
 # Headline forms: "Reuters: Something happened", "Something happened - Reuters".
 HEADLINE_PREFIX = re.compile(rf"^(?P<name>{QNAME})\s*:\s+\S")
 HEADLINE_SUFFIX = re.compile(rf"\s[-–—|]\s+(?P<name>{QNAME})\s*$")
@@ -132,6 +173,7 @@ _LEADING_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def canonical_outlet(name: str) -> str:
     """The canonical spelling of an outlet name: known aliases, quotes and "the newspaper X" removed."""
     n = re.sub(r"[\"“”«»]", "", name or "").strip(" ,.;:'’")
@@ -159,6 +201,7 @@ def domain_name(m: re.Match) -> str:
     return label[0].upper() + label[1:]
 
 
+@lru_cache(maxsize=4096)
 def is_media_name(name: str) -> bool:
     """True if ``name`` looks like a news outlet: known, holds a media word, is a domain or starts with digits + media word."""
     n = re.sub(r"[\"“”«»]", "", name).strip()
@@ -189,34 +232,48 @@ def _trim(name: str) -> str:
     return " ".join(parts)
 
 
-def _media_candidates(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _media_candidates(name: str) -> tuple[str, ...]:
     """The media-looking names inside a greedy name match (prefixes, then the whole)."""
     name = _trim(name)
     if not name:
-        return []
+        return ()
     if is_media_name(name):
-        return [name]
+        return (name,)
     parts = name.split()
     # a name may have swallowed a leading capitalised word ("Thursday Reuters", "As Bloomberg")
     for i in range(1, len(parts)):
         tail = " ".join(parts[i:])
         if is_media_name(tail):
-            return [tail]
+            return (tail,)
     for j in range(len(parts) - 1, 0, -1):
         head = " ".join(parts[:j])
         if is_media_name(head):
-            return [head]
-    return []
+            return (head,)
+    return ()
 
 
 def find_outlet(text: str) -> tuple[str, str]:
     """The publishing outlet named by self-attribution in ``text``: ``(name, evidence)`` or ``("", "")``."""
-    for pattern in SELF_PATTERNS:
-        for m in pattern.finditer(text):
-            raw = m.group("name")
-            cands = _media_candidates(raw) or ([_trim(raw)] if "informs" in m.group(0) else [])
-            if cands:
-                return canonical_outlet(cands[0]), m.group(0).strip()
+    hits = []
+    lower = text.lower()
+    for start, _ in _phrase_hits(lower, ("informs",)):  # "Example News informs."
+        at = start
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        n = _name_before(text, at) if at < start else None
+        if n:
+            hits.append((n.start(), n.group("name"), text[n.start():start + len("informs")], True))
+    for m in _ref_matches(text, lower, _SELF_BY):  # "reported by X with reference to Y"
+        hits.append((m.start(), m.group("name"), m.group(0), False))
+    for m in _ref_matches(text, lower, _SELF_REF_VERB):  # "X reports with reference to Y"
+        n = _name_before(text, m.start())
+        if n:
+            hits.append((n.start(), n.group("name"), text[n.start():m.end()], False))
+    for _, raw, evidence, informs in sorted(hits):
+        cands = _media_candidates(raw) or ((_trim(raw),) if informs else ())
+        if cands and cands[0]:
+            return canonical_outlet(cands[0]), evidence.strip()
     return "", ""
 
 
@@ -250,13 +307,24 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
             m = pattern.search(title)
             if m:
                 add(m.group("name"))
-    for pattern in SELF_PATTERNS[1:]:
-        for m in pattern.finditer(text):
-            add(m.group("cite"))
     hits = []
-    for pattern in CITE_PATTERNS:
-        for m in pattern.finditer(text):
-            hits.append((m.start("name"), m.group("name")))
+    lower = text.lower()
+    for pattern in (_SELF_BY, _SELF_REF_VERB):
+        for m in _ref_matches(text, lower, pattern):
+            hits.append((m.start("cite"), m.group("cite")))
+    for _, end in _phrase_hits(lower, CITE_AFTER_PHRASES):
+        k = end
+        while k < len(text) and text[k] in " \t\n":
+            k += 1
+        n = _NAME_START.match(text, k) if k > end else None
+        if n:
+            hits.append((n.start(), n.group(0)))
+    for m in _CITE_BEFORE.finditer(text):  # a capitalised word right before the verb
+        n = _name_before(text, m.start("ws"))
+        if n:
+            hits.append((n.start(), n.group("name")))
+    for m in _DATELINE.finditer(text):
+        hits.append((m.start("name"), m.group("name")))
     for _, raw in sorted(hits):
         add(raw)
     return found
@@ -266,7 +334,7 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
 
 _PERSON = r"[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+|van|von|de|del|da|di|le|al|bin)){1,3}"
 BYLINE_RE = re.compile(
-    rf"^\s*(?:[Bb]y|BY|[Aa]uthor:|[Ww]ritten\s+by|[Tt]ext:|[Rr]eporter:)\s+(?P<name>{_PERSON}(?:\s*(?:,|and|&)\s*{_PERSON})*)"
+    rf"^\s*(?:[Bb]y|BY|[Aa]uthor:|[Ww]ritten\s+by|[Tt]ext:|[Rr]eporter:)\s+(?P<name>{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})*)"
     r"\s*(?:[,|/–—-]\s*[\w .&'-]{0,60})?\s*$"
 )
 # Capitalised words that start sentences and so end a name run: "Jane Doe After the vote ..."

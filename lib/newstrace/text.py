@@ -13,6 +13,7 @@ Sentence splitting is rule-based and keeps character offsets:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -50,8 +51,8 @@ def words(text: str) -> list[str]:
 
 
 def count_words(text: str) -> int:
-    """How many words ``text`` has, by the same rule as ``words``."""
-    return sum(1 for _ in WORD_RE.finditer(text))
+    """How many words ``text`` has: white-space separated tokens (the usual word count)."""
+    return len(text.split())
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -121,6 +122,7 @@ _STOPWORDS = {
     "uk": "і в на що не з до та це як за від але його у є було про він вона їх".split(),
     "ru": "и в не на что с по как это он она к но из у за от о бы же был было".split(),
 }
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _STOPSETS = {lang: frozenset(ws) for lang, ws in _STOPWORDS.items()}
 
 
@@ -130,14 +132,16 @@ def detect_language(text: str) -> str:
     Covers en, de, fr, es, it, pt, nl, pl, uk, ru; Ukrainian and Russian are also told
     apart by letters only one of them uses (і ї є ґ / ы э ъ).
     """
-    tokens = [w.lower() for w in WORD_RE.findall(text[:20000])]
+    sample = text[:1500]
+    tokens = WORD_RE.findall(sample.lower())
     if not tokens:
         return ""
-    scores = {lang: sum(1 for t in tokens if t in stops) for lang, stops in _STOPSETS.items()}
-    cyrillic = sum(1 for ch in text[:20000] if "\u0400" <= ch <= "\u04ff")
-    if cyrillic > 0.3 * sum(len(t) for t in tokens):
-        uk = len(re.findall(r"[іїєґІЇЄҐ]", text[:20000]))
-        ru = len(re.findall(r"[ыэъЫЭЪ]", text[:20000]))
+    counts = Counter(tokens)
+    scores = {lang: sum(counts[w] for w in stops if w in counts) for lang, stops in _STOPSETS.items()}
+    cyrillic = len(_CYRILLIC_RE.findall(sample))
+    if cyrillic > 0.25 * len(sample):
+        uk = len(re.findall(r"[іїєґ]", sample.lower()))
+        ru = len(re.findall(r"[ыэъ]", sample.lower()))
         if uk or ru:
             return "uk" if uk >= ru else "ru"
         return "uk" if scores["uk"] >= scores["ru"] else "ru"

@@ -1,0 +1,118 @@
+"""How well and how fast load_corpus cleans articles nobody tuned on.
+
+    python benchmarks/cleaning.py [--runs 5] [--mb 20]
+
+Quality: writes the hand-made test corpus of benchmarks/data/own_corpus_spec.py (14 invented
+articles: txt in UTF-8, UTF-8 with BOM, UTF-16, cp1251, koi8-r, latin-1; a flattened one-line
+page; markdown; HTML; CSV and JSONL rows) to a temporary folder, loads it and prints, per
+article, the chrome lines removed and the body sentences kept, and whether headline, outlet,
+author, cites and page date match the gold. Speed: load_corpus on a folder of plain-text
+articles (the seeds and the test corpus, repeated with numbered variations up to --mb MB),
+median of --runs runs, in MB of text per second on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from newstrace import load_corpus, paths
+from newstrace.corpus import CorpusWarning
+from newstrace.text import sentence_spans
+
+HERE = Path(__file__).resolve().parent
+
+
+def _spec():
+    spec = importlib.util.spec_from_file_location("own_corpus_spec", HERE / "data" / "own_corpus_spec.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def quality(folder: Path) -> pd.DataFrame:
+    gold = _spec().write(folder)
+    (folder / "gold.json").rename(folder.parent / "gold.json")
+    corpus = load_corpus(folder)
+    rows = []
+    for g in gold:
+        r = corpus.loc[g["doc_id"]]
+        body_sents = [p[a:b] for p in g["body"] for a, b in sentence_spans(p)]
+        kept = sum(1 for s in body_sents if s in r.text)
+        removed = sum(1 for c in g["chrome"] if c not in r.text)
+        published = "" if pd.isna(r.published) else str(r.published.date())
+        rows.append({
+            "article": g["file"] + ("" if g["doc_id"] in g["file"] else f"#{g['doc_id']}"),
+            "encoding": r.encoding,
+            "chrome removed": f"{removed}/{len(g['chrome'])}",
+            "body kept": f"{kept}/{len(body_sents)}",
+            "title": "ok" if r.title == g["title"] else "MISS",
+            "outlet": "ok" if r.outlet == g["outlet"] else f"MISS ({r.outlet or '-'})",
+            "author": "ok" if r.author == g["author"] else f"MISS ({r.author or '-'})",
+            "cites": "ok" if r.cites == g["cites"] else f"MISS ({', '.join(r.cites) or '-'})",
+            "date": "ok" if published == g["published"] else "MISS",
+            "_removed": removed, "_chrome": len(g["chrome"]), "_kept": kept, "_body": len(body_sents),
+        })
+    return pd.DataFrame(rows)
+
+
+def speed(folder: Path, megabytes: float, runs: int) -> list[float]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(paths.SEEDS.glob("*.txt"))]
+    folder.mkdir(parents=True, exist_ok=True)
+    total, n = 0, 0
+    while total < megabytes * 1e6:
+        base = texts[n % len(texts)]
+        body = base.replace("the ", f"the {n} ", 1) + f"\nCase {n} was filed on the same day.\n"
+        (folder / f"a{n:06d}.txt").write_text(body, encoding="utf-8")
+        total += len(body.encode("utf-8"))
+        n += 1
+    rates = []
+    for _ in range(runs):
+        start = time.process_time()
+        corpus = load_corpus(folder)
+        elapsed = time.process_time() - start
+        assert len(corpus) == n
+        rates.append(total / 1e6 / elapsed)
+    return [total / 1e6, n, *rates]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--mb", type=float, default=20.0)
+    args = parser.parse_args()
+    warnings.simplefilter("ignore", CorpusWarning)
+    with tempfile.TemporaryDirectory() as tmp:
+        table = quality(Path(tmp) / "own")
+        shown = table[[c for c in table.columns if not c.startswith("_")]]
+        print("Cleaning quality on the hand-made test corpus (14 articles, not the seeds)\n")
+        print(shown.to_markdown(index=False) if _has_tabulate() else shown.to_string(index=False))
+        print(f"\nchrome lines removed: {table._removed.sum()}/{table._chrome.sum()} "
+              f"({table._removed.sum() / table._chrome.sum():.1%}); "
+              f"body sentences kept: {table._kept.sum()}/{table._body.sum()} "
+              f"({table._kept.sum() / table._body.sum():.1%})")
+        for field in ("title", "outlet", "author", "cites", "date"):
+            ok = (table[field] == "ok").sum()
+            print(f"{field}: {ok}/{len(table)} correct")
+        mb, n, *rates = speed(Path(tmp) / "speed", args.mb, args.runs)
+        print(f"\nSpeed: load_corpus on {n} plain-text files, {mb:.1f} MB, one core (CPU time), {args.runs} runs")
+        print(f"median {statistics.median(rates):.1f} MB/s (min {min(rates):.1f}, max {max(rates):.1f}); "
+              f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    return 0
+
+
+def _has_tabulate() -> bool:
+    return importlib.util.find_spec("tabulate") is not None
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

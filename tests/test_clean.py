@@ -1,0 +1,159 @@
+"""Chrome removal, headline, byline and page date: each rule on text written for the test."""
+
+import pandas as pd
+import pytest
+
+from newstrace.clean import chrome_reason, clean_article, is_headline, is_paragraph, parse_date
+
+BODY = [
+    "The city council approved the new budget on Tuesday after a four-hour debate.",
+    "Spending on schools will rise by 6%, the finance committee said.",
+    "“We had no other choice,” said councillor Maria Lopez.",
+    "The vote was 9 to 4.",
+]
+
+
+def page(header=(), title="Council approves budget after long debate", footer=(), body=BODY):
+    return "\n".join([*header, title, "", *body, "", *footer]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("1 204 visitors online", "visitor or view counter"),
+        ("Views: 3 410", "visitor or view counter"),
+        ("Write your comment 14", "comment prompt"),
+        ("Comments (7)", "comment prompt"),
+        ("Support the website", "donation or subscription appeal"),
+        ("Subscribe to our newsletter", "donation or subscription appeal"),
+        ("Follow us on Telegram", "social media links"),
+        ("Follow Example.org social media accounts", "social media links"),
+        ("Share on Facebook", "social media links"),
+        ("previous post", "navigation"),
+        ("Next article", "navigation"),
+        ("Categories", "navigation"),
+        ("Read also: Ferry fares rise again", "related-story link"),
+        ("Advertisement", "advertisement"),
+        ("Tags: budget, council, schools", "tags line"),
+        ("© 2024 Example Gazette. All rights reserved.", "copyright or legal notice"),
+        ("Photo: City press office", "photo or video credit"),
+        ("4 165 5", "counter or page number"),
+        ("27", "counter or page number"),
+        ("5 min read", "reading time"),
+    ],
+)
+def test_chrome_lines_are_recognised_with_their_reason(line, reason):
+    assert chrome_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices fell by 3% on Monday.",
+        "Follow the money, the prosecutor told the jury.",
+        "Support for the plan has grown, a poll shows.",
+        "Comments by the minister caused an uproar.",
+        "Next week the talks resume in Geneva.",
+        "The vote was 9 to 4.",
+        "Photo agencies were not allowed into the court.",
+    ],
+)
+def test_body_sentences_that_start_like_chrome_are_not_chrome(line):
+    assert chrome_reason(line) == ""
+
+
+def test_header_footer_and_repeated_headline_are_removed_and_body_kept():
+    raw = page(
+        header=["14 June 2023, Wednesday, 18:05", "Home", "Politics", "Donate", "The Example Gazette"],
+        footer=["Council approves budget after long debate", "Write your comment 2", "Follow us on X", "next post"],
+    )
+    c = clean_article(raw)
+    assert c.title == "Council approves budget after long debate"
+    assert c.text.split("\n") == BODY
+    reasons = {r["text"]: r["reason"] for r in c.removed}
+    assert reasons["14 June 2023, Wednesday, 18:05"] == "page date line"
+    assert reasons["The Example Gazette"] == "page header (masthead or navigation)"
+    assert reasons["Write your comment 2"] == "comment prompt"
+    assert c.page_date == pd.Timestamp("2023-06-14")
+
+
+def test_headline_shown_twice_is_the_title_and_other_header_headlines_are_related_links():
+    raw = page(header=["Menu", "Council approves budget after long debate"],
+               title="Council approves budget after long debate\nMayor faces vote of confidence next month")
+    c = clean_article(raw)
+    assert c.title == "Council approves budget after long debate"
+    assert {"text": "Mayor faces vote of confidence next month",
+            "reason": "related-story headline between headline and body"} in c.removed
+    assert c.text.split("\n") == BODY
+
+
+def test_short_closing_sentences_after_the_last_paragraph_are_kept():
+    body = [*BODY[:2], "Talks resume on Monday.", "It rained."]
+    c = clean_article(page(body=body, footer=["Share", "Comments (0)"]))
+    assert c.text.split("\n") == body
+
+
+def test_navigation_glued_to_the_end_of_a_flattened_page_is_cut():
+    flat = " ".join(BODY) + "Why the budget matters"
+    c = clean_article("Council approves budget after long debate\n\n" + flat + "\nMayor faces a vote\n12\nprevious post\n")
+    assert c.text == " ".join(BODY)
+    assert {"text": "Why the budget matters", "reason": "navigation glued to the end of the body"} in c.removed
+
+
+def test_flattened_page_gives_up_headline_and_byline_when_the_headline_is_repeated_below():
+    body = " ".join(BODY * 4)
+    raw = f"Council approves budget after long debate Jane Morrow {body}\nCouncil Approves Budget After Long Debate\n3\n"
+    c = clean_article(raw)
+    assert c.title == "Council approves budget after long debate"
+    assert c.author == "Jane Morrow"
+    assert c.text.startswith("The city council approved")
+    assert {"text": "Council Approves Budget After Long Debate", "reason": "repeated headline"} in c.removed
+
+
+def test_flattened_page_headline_and_byline_without_repetition():
+    body = " ".join(BODY * 4)
+    c = clean_article(f"Council approves budget after long debate Jane Morrow {body}\n")
+    assert (c.title, c.author) == ("Council approves budget after long debate", "Jane Morrow")
+
+
+def test_byline_line_gives_the_author():
+    c = clean_article(page(header=["By Tom Ashdown"]))
+    assert c.author == "Tom Ashdown"
+    assert {"text": "By Tom Ashdown", "reason": "byline"} in c.removed
+
+
+def test_article_without_headline_keeps_its_first_sentence():
+    c = clean_article("\n".join(BODY))
+    assert c.title == ""
+    assert c.text.split("\n") == BODY
+
+
+def test_page_of_short_lines_only_keeps_non_chrome_lines():
+    c = clean_article("Home\nStorm warning for the coast\nStay indoors tonight.\nShare\n")
+    assert "Stay indoors tonight." in c.text and "Share" not in c.text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("23 March 2025, Sunday", "2025-03-23"),
+        ("March 23, 2025 10:15", "2025-03-23"),
+        ("Published: 2024-11-05T08:00:00Z", "2024-11-05"),
+        ("05.11.2024 14:30", "2024-11-05"),
+        ("Updated on 1st February 2023", "2023-02-01"),
+    ],
+)
+def test_parse_date_reads_full_dates(text, expected):
+    assert parse_date(text) == pd.Timestamp(expected)
+
+
+def test_parse_date_rejects_impossible_and_partial_dates():
+    assert parse_date("31 February 2024") is None
+    assert parse_date("in March") is None
+
+
+def test_headline_and_paragraph_shapes():
+    assert is_headline("Dock workers extend strike at Port Alder")
+    assert not is_headline("Dock workers extend strike.")
+    assert is_paragraph("The strike enters its third week on Monday.")
+    assert not is_paragraph("Sim Sim,")

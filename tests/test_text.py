@@ -1,0 +1,59 @@
+"""Sentence spans and language detection on text written for the test."""
+
+import pytest
+
+from newstrace.text import count_words, detect_language, sentence_spans
+
+
+def split(text):
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def test_abbreviations_initials_and_numbers_do_not_end_sentences():
+    text = ("Gen. Ortiz met Dr. Amara Nwosu and J. K. Rowe in the U.S. on Feb. 3. "
+            "About 150,000 people fled, and 3.5% of homes were lost. It may take 2-3 years. "
+            "Each family gets 10,000 rubles (about $120). The end.")
+    assert split(text) == [
+        "Gen. Ortiz met Dr. Amara Nwosu and J. K. Rowe in the U.S. on Feb. 3.",
+        "About 150,000 people fled, and 3.5% of homes were lost.",
+        "It may take 2-3 years.",
+        "Each family gets 10,000 rubles (about $120).",
+        "The end.",
+    ]
+
+
+def test_quotes_stay_with_their_sentence():
+    text = "“We will stay,” she said. “It is over.” The crowd left. He asked: \"Why now?\" Nobody answered."
+    assert split(text) == ["“We will stay,” she said.", "“It is over.”", "The crowd left.",
+                           'He asked: "Why now?"', "Nobody answered."]
+
+
+def test_line_breaks_split_and_glued_sentences_split_but_domains_do_not():
+    text = "Headline without a stop\nThe port reopened.Trucks queued for hours. Visit example.com for more."
+    assert split(text) == ["Headline without a stop", "The port reopened.", "Trucks queued for hours.",
+                           "Visit example.com for more."]
+
+
+def test_offsets_index_the_text():
+    text = "  First one.   Second one!\n\nThird?"
+    for a, b in sentence_spans(text):
+        assert text[a:b] == text[a:b].strip() and text[a:b]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The minister said that the talks with the union were not over and would resume.", "en"),
+        ("Der Minister sagte, dass die Gespräche mit der Gewerkschaft nicht beendet sind.", "de"),
+        ("Le ministre a déclaré que les discussions avec le syndicat ne sont pas terminées.", "fr"),
+        ("Міністр заявив, що переговори з профспілкою не завершені і будуть продовжені.", "uk"),
+        ("Министр заявил, что переговоры с профсоюзом не закончены и будут продолжены.", "ru"),
+        ("12345 67890", ""),
+    ],
+)
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_count_words():
+    assert count_words("Ten thousand  people\nfled.") == 4
