@@ -91,8 +91,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:(?:,\s*|\s+)(?P<y>" + _YEAR + r")(?!\d)|\s+(?P<ry>this|last|next)\s+year)?"
         r"(?:,\s+(?P<wd2>" + _WD + r")\b)?", F)),
     ("year", re.compile(
-        r"(?:(?P<mod>(?:early|mid|late)[\s-]+|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)"
-        r"|(?P<fy>fiscal(?:\s+year)?\s+))?(?<![\d$#£€.,/-])(?P<y>" + _YEAR + r")(?![\d%]|[.,]\d|-\d|\s*percent)", F)),
+        r"(?<![\d$#£€.,/-])(?:(?P<mod>(?:early|mid|late)[\s-]+|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)"
+        r"|(?P<fy>fiscal(?:\s+year)?\s+))?(?<![\d$#£€.,/])(?P<y>" + _YEAR + r")(?![\d%]|[.,]\d|-\d|\s*percent)", F)),
     ("decade", re.compile(
         r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<y>(?:1[6-9]|20)\d0)|'(?P<yy>\d0))'?s\b|"
         r"the\s+(?:(?P<mod2>early|mid|late)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", F)),
@@ -151,9 +151,12 @@ _PREPS_BEFORE_MONTH = re.compile(
     r"between|around|for|on|that|each|every|every|until|as\s+of)\s+|-)$", re.I)
 _PLURAL_NOUN_AFTER = re.compile(r"\s+(?!(?:was|has|is|its|as|this|his|pass)\b)[a-z]+s\b")
 _FUTURE = re.compile(r"\b(?:will|won't|wo\s+n't|shall|going\s+to|expects?|expected|scheduled|plans?\s+to|planned|slated|"
-                     r"intends?\s+to|is\s+to|are\s+to|would|could|might|should|upcoming|next|due|set\s+to|aims?\s+to|"
-                     r"hopes?\s+to|until|through|by|till|before|expires?|deadline|extended\s+to|extend(?:s|ed)?\s+\w+(?:\s+\w+)?\s+to|"
-                     r"payable|effective|starting|beginning)\b|'ll\b", re.I)
+                     r"intends?\s+to|is\s+to|are\s+to|would|upcoming|next|due|set\s+to|aims?\s+to|"
+                     r"hopes?\s+to|expires?|deadline|payable|effective)\b|'ll\b", re.I)
+# a deadline preposition right before a date points ahead: "by February", "until Nov. 20"
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|effective)\s+$", re.I)
+# "was to", "had been due", "were expected": a future seen from the past is past
+_PAST_FUTURE = re.compile(r"\b(?:had|was|were|had\s+been)\s+$", re.I)
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|reported|announced|ago|last|began|came|went|took|made|saw|fell|rose|"
                    r"met|left|won|lost|gave|got|held|sold|bought|paid|ran|hit|put|set|cut|became|found|led|brought|"
                    r"has\s+been|have\s+been|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwill\s)\w{3,}ed)\b", re.I)
@@ -198,8 +201,20 @@ def _fmt_num(v: float | None) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "MIN": ("S", 60)}
+
+
 def _dur(v: float | None, unit_code: str) -> str:
-    """TIMEX3 duration value: P3Y, PT5H, P1DE, PXW."""
+    """TIMEX3 duration value: P3Y, PT5H, P1DE, PXW; 2.5 years is P2Y6M."""
+    if v is not None and not float(v).is_integer() and unit_code in _SMALLER:
+        small, k = _SMALLER[unit_code]
+        whole, rest = int(v), round((v - int(v)) * k)
+        big = "M" if unit_code == "MIN" else unit_code
+        timeish = unit_code in ("H", "MIN") or small in ("H", "S") or (unit_code == "H")
+        head = (f"{whole}{big}" if whole else "")
+        if unit_code == "D":
+            return f"P{head}T{rest}H"
+        return f"P{'T' if timeish else ''}{head}{rest}{small}"
     n = _fmt_num(v)
     if unit_code in ("H", "S") or unit_code == "MIN":
         return f"PT{n}{unit_code}"
@@ -309,14 +324,16 @@ def _tense(text: str, start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
     for rx, name in ((_FUTURE, "future"), (_PAST, "past")):
         for m in rx.finditer(left):
-            dist = start - m.end()
+            dist = len(left) - m.end()
             if best is None or dist < best[0]:
-                best = (dist, name)
+                seen_from_past = name == "future" and _PAST_FUTURE.search(left[max(0, m.start() - 12):m.start()])
+                best = (dist, "past" if seen_from_past else name)
         m = rx.search(right)
         if m:
             dist = m.start()
             if best is None or dist < best[0]:
-                best = (dist, name)
+                seen_from_past = name == "future" and _PAST_FUTURE.search(right[max(0, m.start() - 12):m.start()])
+                best = (dist, "past" if seen_from_past else name)
     return best[1] if best else None
 
 
@@ -353,7 +370,9 @@ class _Resolver:
         self.dct = dct
         self.today = today
 
-    def tense(self, c: _Cand) -> str | None:
+    def tense(self, c: _Cand, deadline: bool = False) -> str | None:
+        if deadline and _DEADLINE.search(self.text[max(0, c.start - 12):c.start]):
+            return "future"
         return _tense(self.text, c.start, c.end)
 
     def shift(self, unit: str, k: int) -> str:
@@ -470,7 +489,7 @@ class _Resolver:
             around = self.dct.year if self.dct else None
             year = pin_year(month, day, WEEKDAYS[wd_tok.lower()], today=self.today, around=around)
         if year is None and self.dct:
-            year = _pick_year(month, day, self.dct, self.tense(c))
+            year = _pick_year(month, day, self.dct, self.tense(c, deadline=True))
         ys = f"{year:04d}" if year else "XXXX"
         if day:
             if year:
@@ -559,7 +578,9 @@ class _Resolver:
                 idx = d.year * 4 + (d.month - 1) // 3
             else:
                 idx = d.year * 4 + (d.month - 1) // 3 - 1
-            if prev_year:
+            if y_explicit:
+                idx = int(y_explicit) * 4 + idx % 4
+            elif prev_year:
                 idx -= 4
             return "DATE", f"{idx // 4}-Q{idx % 4 + 1}"
         if year is None:
