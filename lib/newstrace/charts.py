@@ -55,6 +55,15 @@ def outlet_colors(names: Iterable[str]) -> dict[str, str]:
     return colors
 
 
+def article_labels(corpus: pd.DataFrame, width: int = 12) -> pd.Series:
+    """A short, unique label per article for chart axes: "Outlet · doc_id" (doc_id cut to ``width``)."""
+    labels = {}
+    for doc_id, outlet in corpus["outlet"].items():
+        short = str(doc_id) if len(str(doc_id)) <= width else str(doc_id)[:width] + "…"
+        labels[doc_id] = f"{outlet} · {short}" if isinstance(outlet, str) and outlet else short
+    return pd.Series(labels, name="label")
+
+
 def new_figure(width: float = 8.0, height: float = 4.5, **kwargs):
     """A figure and axes in the house style: ``fig, ax = new_figure()``."""
     with plt.rc_context(STYLE):
