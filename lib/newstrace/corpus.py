@@ -332,7 +332,7 @@ def _analyse(doc: _Doc) -> dict:
     removed = list(getattr(doc, "_dropped", [])) + cleaned.removed
     if title:  # a headline left as the first body line (declared by HTML/markdown/row) moves out of the body
         first, _, rest = text.partition("\n")
-        if clean._key(first) == clean._key(title):
+        if len(first) <= 2 * len(title) and clean._key(first) == clean._key(title):
             removed.append({"text": first, "reason": "repeated headline"})
             text = rest.lstrip("\n")
     outlet, outlet_how = (doc.outlet.strip(), "declared by the source file") if doc.outlet.strip() else ("", "")
@@ -469,7 +469,7 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
             skip(doc.path, f"doc_id {doc.doc_id!r} is used by an earlier article")
             continue
         row = _analyse(doc)
-        digest = hashlib.sha1(re.sub(r"\W+", " ", row["text"].casefold()).strip().encode()).hexdigest()
+        digest = hashlib.sha1(" ".join(row["text"].casefold().split()).encode()).hexdigest()
         if not row["text"].strip():
             skip(doc.path, "no article text left after removing site chrome")
             continue

@@ -13,7 +13,6 @@ Sentence splitting is rule-based and keeps character offsets:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -123,7 +122,10 @@ _STOPWORDS = {
     "ru": "и в не на что с по как это он она к но из у за от о бы же был было".split(),
 }
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-_STOPSETS = {lang: frozenset(ws) for lang, ws in _STOPWORDS.items()}
+_WORD_LANGS: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOPWORDS.items():
+    for _w in set(_words):
+        _WORD_LANGS[_w] = (*_WORD_LANGS.get(_w, ()), _lang)
 
 
 def detect_language(text: str) -> str:
@@ -132,12 +134,14 @@ def detect_language(text: str) -> str:
     Covers en, de, fr, es, it, pt, nl, pl, uk, ru; Ukrainian and Russian are also told
     apart by letters only one of them uses (і ї є ґ / ы э ъ).
     """
-    sample = text[:1500]
+    sample = text[:1000]
     tokens = WORD_RE.findall(sample.lower())
     if not tokens:
         return ""
-    counts = Counter(tokens)
-    scores = {lang: sum(counts[w] for w in stops if w in counts) for lang, stops in _STOPSETS.items()}
+    scores = dict.fromkeys(_STOPWORDS, 0)
+    for token in tokens:
+        for lang in _WORD_LANGS.get(token, ()):
+            scores[lang] += 1
     cyrillic = len(_CYRILLIC_RE.findall(sample))
     if cyrillic > 0.25 * len(sample):
         uk = len(re.findall(r"[іїєґ]", sample.lower()))
