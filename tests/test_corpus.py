@@ -146,6 +146,13 @@ def test_html_main_text_without_scripts_navigation_or_footer(tmp_path):
     assert "Home" not in row.text and "track" not in row.text
 
 
+def test_html_site_name_from_the_page_title_when_no_meta_names_it(tmp_path):
+    write(tmp_path, "p.html", "<html><head><title>Storm closes pass | Valley News</title></head><body>"
+          "<h1>Storm closes pass</h1><p>Snow closed the northern mountain pass on Sunday, the agency said.</p>"
+          "</body></html>")
+    assert load_corpus(tmp_path).outlet.iloc[0] == "Valley News"
+
+
 def test_markdown_heading_is_the_title_and_markup_is_removed(tmp_path):
     write(tmp_path, "m.md", "# Storm closes mountain pass\n\nSnow closed the **northern** pass, "
           "[the road agency](https://example.org) said.\n\nDrivers must use the coastal road.\n")

@@ -29,6 +29,8 @@ def test_site_name_in_page_chrome_names_the_outlet():
     assert outlet_from_chrome(["Follow valleytimes.org on social media"])[0] == "Valleytimes"
     assert outlet_from_chrome(["© 2024 Harbour Herald. All rights reserved."])[0] == "Harbour Herald"
     assert outlet_from_chrome(["Home", "Sport"])[0] == ""
+    assert outlet_from_chrome([], mastheads=["Menu", "The Harbour Herald"])[0] == "The Harbour Herald"
+    assert outlet_from_chrome(["Join our Telegram channel"], mastheads=["Storm warning for the coast"])[0] == ""
 
 
 @pytest.mark.parametrize(

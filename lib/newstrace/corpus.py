@@ -175,6 +175,11 @@ def parse_html(html: str) -> tuple[str, dict[str, str], list[dict]]:
         "outlet": _html_meta(tree, ('meta[property="og:site_name"]', "content"), ('meta[name="application-name"]', "content")),
         "url": _html_meta(tree, ('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")),
     }
+    if not meta["outlet"]:  # "<title>Headline | Site Name</title>": the part that is not the headline
+        page_title = _html_meta(tree, ("title", ""))
+        parts = re.split(r"\s+[|–—-]\s+", page_title)
+        if len(parts) > 1 and sources.is_media_name(parts[-1]) and parts[-1] not in meta["title"]:
+            meta["outlet"] = parts[-1].strip()
     removed: list[dict] = []
     for node in tree.css(_DROP_TAGS):
         node.decompose()
@@ -340,7 +345,8 @@ def _analyse(doc: _Doc) -> dict:
         outlet, evidence = sources.find_outlet(text)
         outlet_how = f'self-attribution "{evidence}"' if outlet else ""
     if not outlet:
-        outlet, evidence = sources.outlet_from_chrome(cleaned.chrome_lines)
+        mastheads = [r["text"] for r in cleaned.removed if r["reason"].startswith("page header")]
+        outlet, evidence = sources.outlet_from_chrome(cleaned.chrome_lines, mastheads)
         outlet_how = f'site name in page chrome "{evidence}"' if outlet else ""
     outlet = sources.canonical_outlet(outlet) if outlet else ""
     published, published_how = pd.NaT, ""

@@ -277,8 +277,9 @@ def find_outlet(text: str) -> tuple[str, str]:
     return "", ""
 
 
-def outlet_from_chrome(lines: list[str]) -> tuple[str, str]:
-    """A site name in removed header or footer lines (a domain or "© Name"): ``(name, evidence)``."""
+def outlet_from_chrome(lines: list[str], mastheads: list[str] | tuple = ()) -> tuple[str, str]:
+    """A site name in removed chrome lines (a domain or "© Name"), else a media name among the page-header
+    lines ``mastheads``: ``(name, evidence)`` or ``("", "")``."""
     for line in lines:
         m = re.search(r"(?:©|\(c\)|[Cc]opyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w.&' -]{1,40}?)(?:[.,|]|\s+All\b|$)", line)
         if m and not DOMAIN_RE.search(m.group("name")):
@@ -286,6 +287,10 @@ def outlet_from_chrome(lines: list[str]) -> tuple[str, str]:
         d = DOMAIN_RE.search(line)
         if d:
             return domain_name(d), line.strip()
+    for line in mastheads:  # a masthead: a short header line that is a media name ("The Example Gazette")
+        short = line.strip(" !|·•-–—")
+        if 0 < len(short.split()) <= 4 and short[:1].isupper() and is_media_name(short):
+            return canonical_outlet(short), line.strip()
     return "", ""
 
 
