@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 COLUMNS = ["start", "end", "surface", "type", "value"]
@@ -150,16 +151,8 @@ _PREPS_BEFORE_MONTH = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|throughout|during|of|to|and|or|before|after|early|late|mid|last|next|this|"
     r"between|around|for|on|that|each|every|every|until|as\s+of)\s+|-)$", re.I)
 _PLURAL_NOUN_AFTER = re.compile(r"\s+(?!(?:was|has|is|its|as|this|his|pass)\b)[a-z]+s\b")
-_FUTURE = re.compile(r"\b(?:will|won't|wo\s+n't|shall|going\s+to|expects?|expected|scheduled|plans?\s+to|planned|slated|"
-                     r"intends?\s+to|is\s+to|are\s+to|would|upcoming|next|due|set\s+to|aims?\s+to|"
-                     r"hopes?\s+to|expires?|deadline|payable|effective)\b|'ll\b", re.I)
 # a deadline preposition right before a date points ahead: "by February", "until Nov. 20"
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|effective)\s+$", re.I)
-# "was to", "had been due", "were expected": a future seen from the past is past
-_PAST_FUTURE = re.compile(r"\b(?:had|was|were|had\s+been)\s+$", re.I)
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|reported|announced|ago|last|began|came|went|took|made|saw|fell|rose|"
-                   r"met|left|won|lost|gave|got|held|sold|bought|paid|ran|hit|put|set|cut|became|found|led|brought|"
-                   r"has\s+been|have\s+been|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwill\s)\w{3,}ed)\b", re.I)
 _SENT_BREAK = re.compile(r"[.!?\n]")
 
 
@@ -304,36 +297,63 @@ def pin_year(month: int, day: int, weekday: int, today: dt.date | None = None, a
     return max(past).year if past else min(fits).year
 
 
-def _tense(text: str, start: int, end: int) -> str | None:
-    """'past', 'future' or None from the verb markers nearest the expression in its clause."""
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_FUTURE_WORDS = {"will", "won't", "shall", "would", "upcoming", "next", "due", "expires", "expire", "deadline",
+                 "payable", "effective", "expects", "expect", "expected", "scheduled", "planned", "slated"}
+_FUTURE_TO = {"going", "is", "are", "plans", "plan", "set", "aims", "aim", "hopes", "hope", "intends", "intend"}
+_PAST_WORDS = {"was", "were", "had", "did", "said", "told", "reported", "announced", "ago", "last", "began", "came",
+               "went", "took", "made", "saw", "fell", "rose", "met", "left", "won", "lost", "gave", "got", "held",
+               "sold", "bought", "paid", "ran", "hit", "put", "cut", "became", "found", "led", "brought", "been"}
+_NOT_PAST_BEFORE = {"be", "been", "to", "is", "are", "will", "being"}
+_FUTURE_SEEN_FROM_PAST = {"had", "was", "were", "been"}
+
+
+def _classify(w: str, prev: str) -> str | None:
+    if w in _FUTURE_WORDS or w.endswith("'ll") or (w == "to" and prev in _FUTURE_TO):
+        return "past" if prev in _FUTURE_SEEN_FROM_PAST else "future"
+    if w in _PAST_WORDS or (len(w) >= 5 and w.endswith("ed") and prev not in _NOT_PAST_BEFORE):
+        return "past"
+    return None
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - 160)
     left = text[lo:start]
     cut = None
     for m in _SENT_BREAK.finditer(left):
         # a period inside an abbreviation ("Aug.", "U.S.") is not a sentence break
-        if m.group() == "." and (m.start() > 0 and (left[m.start() - 1].isupper() or left[max(0, m.start() - 4):m.start()].lower() in ("sept", " feb", " aug"))):
+        i = m.start()
+        if m.group() == "." and i > 0 and (left[i - 1].isupper() or left[max(0, i - 4):i].lower() in ("sept", " feb", " aug")):
             continue
         cut = m.end()
     if cut is not None:
-        left = left[cut:]
-        lo = start - len(left)
+        lo += cut
     right = text[end:end + 160]
     mm = _SENT_BREAK.search(right)
-    if mm:
-        right = right[:mm.start()]
+    return lo, end + (mm.start() if mm else len(right))
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """'past', 'future' or None from the verb markers nearest the expression in its clause."""
+    lo, hi = _clause_bounds(text, start, end)
     best: tuple[int, str] | None = None
-    for rx, name in ((_FUTURE, "future"), (_PAST, "past")):
-        for m in rx.finditer(left):
-            dist = len(left) - m.end()
+    prev = ""
+    for m in _WORD.finditer(text, lo, start):
+        w = m.group().lower()
+        kind = _classify(w, prev)
+        if kind:
+            best = (start - m.end(), kind)  # later words are nearer: keep overwriting
+        prev = w
+    prev = ""
+    for m in _WORD.finditer(text, end, hi):
+        w = m.group().lower()
+        kind = _classify(w, prev)
+        if kind:
+            dist = m.start() - end
             if best is None or dist < best[0]:
-                seen_from_past = name == "future" and _PAST_FUTURE.search(left[max(0, m.start() - 12):m.start()])
-                best = (dist, "past" if seen_from_past else name)
-        m = rx.search(right)
-        if m:
-            dist = m.start()
-            if best is None or dist < best[0]:
-                seen_from_past = name == "future" and _PAST_FUTURE.search(right[max(0, m.start() - 12):m.start()])
-                best = (dist, "past" if seen_from_past else name)
+                best = (dist, kind)
+            break
+        prev = w
     return best[1] if best else None
 
 
@@ -947,30 +967,75 @@ def _digit_kinds(text: str, tok: str, end: int) -> list[tuple[str, int]]:
     return kinds
 
 
+# the words a pattern may have before its head word: the tagger walks back over these only
+_PREFIX_WORDS = set(ONES) | set(TENS) | set(ORDINALS) | set(WEEKDAYS) | set(MONTHS) | {
+    "a", "an", "the", "of", "and", "or", "to", "half", "more", "than", "less", "fewer", "at", "least", "most",
+    "up", "over", "under", "about", "around", "approximately", "roughly", "nearly", "almost", "some", "just",
+    "only", "another", "additional", "further", "better", "part", "well", "several", "few", "couple", "many",
+    "dozens", "hundreds", "dozen", "number", "hundred", "thousand", "past", "last", "next", "first", "coming",
+    "previous", "following", "final", "latest", "remaining", "initial", "ensuing", "early", "mid", "late",
+    "earlier", "later", "end", "beginning", "start", "middle", "this", "that", "same", "fiscal", "year",
+    "year's", "ago", "s", "current", "recent", "comparable", "corresponding", "in", "for", "within", "took",
+    "takes", "take", "lasted", "lasting", "spent", "spend", "from", "today", "yesterday", "tomorrow",
+    "tonight", "shortly", "before", "after", "right", "these", "near", "distant", "foreseeable", "upcoming",
+    "every", "each", "other", "twice", "once", "so", "year-earlier", "year-ago", "new", "eve", "day", "m", "p",
+    "st", "nd", "rd", "th",
+} | {u + x for u in UNITS for x in ("", "s")} | {"centuries"}
+
+
+def _trie(words) -> str:
+    """A regex alternation of ``words`` written as a trie, which the regex engine scans fast."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+_TRIGGER_RX = re.compile(r"\b(?:(?:" + _trie(w for w in TRIGGERS if w not in ("a", "p")) + r")\b|[ap]\.m\b|\d+)")
+_AGO_WORDS = ("ago", "earlier", "later", "before", "after", "hence", "now")
+
+
 def _candidates(text: str) -> list[_Cand]:
-    toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-    starts = [s for s, _ in toks]
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lowercased
+        low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     out = []
     tried: set[tuple[str, int]] = set()
-    for i, (pos, tok) in enumerate(toks):
+    for t in _TRIGGER_RX.finditer(low):
+        tok = t.group()
+        pos = t.start()
         if tok[0].isdigit():
-            entries = _digit_kinds(text, tok, pos + len(tok))
+            entries = _digit_kinds(text, tok, t.end())
         else:
-            low = tok.lower()
-            entries = TRIGGERS.get(low)
+            entries = TRIGGERS.get(tok if tok[-1] != "m" or "." not in tok else tok[0])
             if not entries:
                 continue
-            if low in ("a", "p") and text[pos + 1:pos + 3].lower() != ".m":
-                continue
-            if low in ("ago", "earlier", "later", "before", "after", "hence", "now"):
-                if i == 0 or toks[i - 1][1].lower() not in _UNIT_TOKENS:
-                    entries = [e for e in entries if e[0] != "ago"]
+        # the tokens just before, as far back as they could belong to an expression
+        prev = [(m.start(), m.group()) for m in _TOKEN.finditer(low, max(0, pos - 90), pos)][-10:]
+        starts = [pos]
+        for ps, pt in reversed(prev):
+            if pt[0].isdigit() or pt in _PREFIX_WORDS:
+                starts.append(ps)
+            else:
+                break
+        if tok in _AGO_WORDS and not (prev and prev[-1][1] in _UNIT_TOKENS):
+            entries = [e for e in entries if e[0] != "ago"]
         for kind, back in entries:
             rx = _RX[kind]
             inner = "x" in rx.groupindex
-            for j in range(max(0, i - back), i + 1):
-                p = starts[j]
-                if p and text[p - 1] in "'$" and kind == "decade":
+            for p in starts[:back + 1]:
+                if p and kind == "decade" and text[p - 1] in "'$":
                     p -= 1
                 if (kind, p) in tried:
                     continue
@@ -1050,6 +1115,6 @@ def tag(text: str, dct=None, today: dt.date | None = None) -> pd.DataFrame:
     chosen = _year_ago_quarters(chosen)
     cols = list(zip(*chosen, strict=False)) if chosen else [(), (), (), (), ()]
     return pd.DataFrame({
-        "start": pd.array(cols[0], dtype="int64"), "end": pd.array(cols[1], dtype="int64"),
-        "surface": pd.array(cols[2], dtype=object), "type": pd.array(cols[3], dtype=object),
-        "value": pd.array(cols[4], dtype=object)}, columns=COLUMNS)
+        "start": np.array(cols[0], dtype=np.int64), "end": np.array(cols[1], dtype=np.int64),
+        "surface": np.array(cols[2], dtype=object), "type": np.array(cols[3], dtype=object),
+        "value": np.array(cols[4], dtype=object)}, columns=COLUMNS, copy=False)
