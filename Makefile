@@ -6,9 +6,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 CORPUS ?=
 
-.PHONY: all setup notebooks test lint lab clean
+.PHONY: all setup notebooks report test lint lab clean
 
+# `make` runs every notebook and renders the report; `make CORPUS=path/to/folder` does the
+# same on another folder of articles, writing to out/<folder name>/ (notebooks, figures, report).
 all: notebooks
+	@$(MAKE) --no-print-directory report
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +26,10 @@ setup: $(STAMP)
 
 notebooks: setup
 	$(BIN)/python -m newstrace.run $(if $(CORPUS),--corpus "$(CORPUS)")
+
+# Render the executed notebooks and the chart gallery to report/ (or out/<name>/report with CORPUS).
+report: setup
+	$(BIN)/python -m newstrace.report $(if $(CORPUS),--corpus "$(CORPUS)")
 
 lint: setup
 	$(BIN)/ruff check lib tests benchmarks notebooks

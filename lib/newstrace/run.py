@@ -3,7 +3,15 @@
 Without ``--corpus`` the notebooks run on ``seeds/`` and are written back in place
 (only when their content changed, so a second run leaves tracked files alone).
 With ``--corpus DIR`` they run on DIR and the executed copies and figures go to
-``out/<DIR name>/``; the committed notebooks and ``figures/`` are not touched.
+``out/<DIR name>/`` (or ``--out``); the committed notebooks and ``figures/`` are not
+touched. The corpus reaches a notebook through ``$NEWSTRACE_CORPUS`` (read by
+``paths.corpus_dir()`` in its parameter cell), the output folder through
+``$NEWSTRACE_OUT``: nobody edits a notebook to point it elsewhere.
+
+Each executed notebook records in ``metadata.newstrace`` the corpus it ran on and the
+figures it wrote (``figures``: file stems), which ``newstrace.report`` uses for its
+gallery. A notebook that fails is reported with the cell and the error; the others
+still run, and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -13,14 +21,17 @@ import copy
 import os
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from . import paths
 
 VOLATILE_METADATA = ("execution", "collapsed", "scrolled")
+ENV_VARS = ("NEWSTRACE_CORPUS", "NEWSTRACE_OUT")
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -37,57 +48,158 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute(src: Path, dst: Path, env: dict[str, str], timeout: int = 1200) -> bool:
-    """Execute notebook ``src`` with ``env`` set, write it to ``dst``; True if ``dst`` changed."""
+@dataclass
+class Result:
+    """What one notebook run did."""
+
+    notebook: str                     # file name
+    seconds: float
+    changed: bool = False             # the written notebook differs from what was there
+    figures: list[str] = field(default_factory=list)   # stems of the figures it wrote
+    error: str = ""                   # "" when it ran to the end
+
+
+def _snapshot(folder: Path) -> dict[str, int]:
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.stat().st_mtime_ns for p in folder.iterdir() if p.is_file()}
+
+
+def _written(before: dict[str, int], after: dict[str, int]) -> list[str]:
+    """Stems of the figure files created or rewritten between two snapshots."""
+    return sorted({Path(n).stem for n, t in after.items()
+                   if n.endswith((".png", ".svg", ".csv")) and before.get(n) != t})
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, CellExecutionError):
+        return f"{exc.ename}: {exc.evalue}"
+    return f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+
+
+def execute(src: Path, dst: Path, env: dict[str, str | None], timeout: int = 1200,
+            write_failed: bool = False) -> Result:
+    """Execute notebook ``src`` with ``env`` set (None unsets), write it to ``dst``.
+
+    The figures folder (``$NEWSTRACE_OUT/figures`` or figures/) is watched to record
+    which figures the notebook wrote. A failed notebook is written only if
+    ``write_failed`` (with the error output in its cells), never over a tracked file.
+    """
     nb = nbformat.read(src, as_version=4)
     old = dict(os.environ)
-    os.environ.update(env)
+    for key, value in env.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    figures = paths.figures_dir()
+    corpus = paths.corpus_dir()
+    before = _snapshot(figures)
+    start = time.perf_counter()
+    error = ""
     try:
         client = NotebookClient(
             nb, timeout=timeout, kernel_name="python3", record_timing=False,
             resources={"metadata": {"path": str(src.parent)}},
         )
         client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+        error = _error_text(exc)
     finally:
         os.environ.clear()
         os.environ.update(old)
+    result = Result(src.name, time.perf_counter() - start, figures=_written(before, _snapshot(figures)),
+                    error=error)
+    if error and not write_failed:
+        return result
+    meta = {"corpus": paths.display(corpus), "figures": result.figures}
+    if error:
+        meta["error"] = error
+    nb.metadata["newstrace"] = meta
     text = nbformat.writes(normalise(nb)) + "\n"
     if dst.exists() and dst.read_text(encoding="utf-8") == text:
-        return False
+        return result
     dst.parent.mkdir(parents=True, exist_ok=True)
     dst.write_text(text, encoding="utf-8")
-    return True
+    result.changed = True
+    return result
 
 
 def notebooks(folder: Path = paths.NOTEBOOKS) -> list[Path]:
     """The notebooks to run, in file-name order (checkpoints excluded)."""
-    return sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    return sorted(p for p in Path(folder).glob("*.ipynb") if not p.name.startswith("."))
+
+
+def output_dir(corpus: Path) -> Path:
+    """Where a run on another corpus writes: ``out/<corpus folder name>/``."""
+    return paths.OUT / Path(corpus).name
+
+
+def run_all(chosen: list[Path], corpus: Path | None = None, out: Path | None = None,
+            echo=print) -> list[Result]:
+    """Execute ``chosen`` notebooks in order on ``corpus`` (default seeds/).
+
+    With ``out`` the executed notebooks go to OUT/notebooks and figures to OUT/figures;
+    without it they are written back in place and figures go to figures/.
+    """
+    env: dict[str, str | None] = {"MPLBACKEND": "module://matplotlib_inline.backend_inline",
+                                  "PYTHONHASHSEED": "0"}
+    env.update(dict.fromkeys(ENV_VARS))  # a stray variable must not redirect a default run
+    if corpus is not None:
+        env["NEWSTRACE_CORPUS"] = str(Path(corpus).resolve())
+    if out is not None:
+        env["NEWSTRACE_OUT"] = str(Path(out).resolve())
+        target = Path(out).resolve() / "notebooks"
+    else:
+        target = None
+    results = []
+    for nb in chosen:
+        dst = (target / nb.name) if target is not None else nb
+        result = execute(nb, dst, env, write_failed=target is not None)
+        results.append(result)
+        if result.error:
+            echo(f"{nb.name}: FAILED after {result.seconds:.1f} s: {result.error}")
+        else:
+            state = "updated" if result.changed else "unchanged"
+            echo(f"{nb.name}: executed in {result.seconds:.1f} s, {state}, "
+                 f"{len(result.figures)} figure(s)")
+    return results
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newstrace.run", description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="folder of articles (default: seeds/)")
-    parser.add_argument("--out", help="output folder for a --corpus run (default: out/<corpus name>)")
+    parser.add_argument("--out", help="output folder (default with --corpus: out/<corpus name>; "
+                                      "without either: the notebooks are updated in place)")
     parser.add_argument("notebook", nargs="*", help="run only these notebooks")
     args = parser.parse_args(argv)
 
-    env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline", "PYTHONHASHSEED": "0"}
+    corpus = out = None
     if args.corpus:
         corpus = Path(args.corpus).expanduser().resolve()
         if not corpus.is_dir():
             print(f"error: {args.corpus}: corpus folder not found", file=sys.stderr)
             return 2
-        out = Path(args.out).resolve() if args.out else paths.OUT / corpus.name
-        env.update(NEWSTRACE_CORPUS=str(corpus), NEWSTRACE_OUT=str(out))
-        target = out / "notebooks"
-    else:
-        target = paths.NOTEBOOKS
+        out = output_dir(corpus)
+    if args.out:
+        out = Path(args.out).expanduser().resolve()
+    if out is not None and paths.ROOT in (out, *out.parents) and out.resolve() in (
+            paths.ROOT, paths.NOTEBOOKS, paths.FIGURES, paths.SEEDS):
+        print(f"error: {args.out}: choose an output folder of its own", file=sys.stderr)
+        return 2
     chosen = [Path(n).resolve() for n in args.notebook] or notebooks()
-    for nb in chosen:
-        start = time.perf_counter()
-        changed = execute(nb, target / nb.name, env)
-        state = "updated" if changed else "unchanged"
-        print(f"{nb.name}: executed in {time.perf_counter() - start:.1f} s, {state}", flush=True)
+    if not chosen:
+        print(f"error: no notebooks in {paths.display(paths.NOTEBOOKS)}", file=sys.stderr)
+        return 2
+    results = run_all(chosen, corpus, out, echo=lambda line: print(line, flush=True))
+    failed = [r for r in results if r.error]
+    if failed:
+        where = paths.display(out / "notebooks") if out is not None else "the notebooks (left unchanged)"
+        print(f"{len(failed)} of {len(results)} notebook(s) failed: "
+              f"{', '.join(r.notebook for r in failed)}; see {where}", file=sys.stderr)
+        return 1
+    if out is not None:
+        print(f"executed notebooks: {paths.display(out / 'notebooks')}, figures: {paths.display(out / 'figures')}")
     return 0
 
 

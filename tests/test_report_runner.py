@@ -1,0 +1,95 @@
+"""The headless runner: corpus and output folder by environment, figures recorded, failures reported."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from newstrace import paths, run
+
+KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+
+
+def write_notebook(path, *sources):
+    cells = [new_markdown_cell("# Tiny\n\nA notebook written for the runner test.")]
+    cells += [new_code_cell(s) for s in sources]
+    nbformat.write(new_notebook(cells=cells, metadata=KERNEL), path)
+    return path
+
+
+def outputs_text(nb) -> str:
+    return json.dumps([c.get("outputs", []) for c in nb.cells])
+
+
+def test_corpus_run_writes_notebook_and_figures_to_the_output_folder(tmp_path):
+    corpus = tmp_path / "my articles"
+    corpus.mkdir()
+    src = write_notebook(
+        tmp_path / "01-tiny.ipynb",
+        "import pandas as pd\nfrom newstrace import charts, paths\n"
+        "print(paths.corpus_dir().name)\n"
+        "fig, ax = charts.new_figure()\nax.plot([1, 2], [2, 1])\n"
+        "charts.finish(fig, 'One line goes down', 'no documents')\n"
+        "charts.save_figure(fig, 'tiny-line', pd.DataFrame({'x': [1, 2]}));",
+    )
+    out = tmp_path / "out"
+    [result] = run.run_all([src], corpus=corpus, out=out, echo=lambda line: None)
+    assert result.error == "" and result.changed and result.figures == ["tiny-line"]
+    assert sorted(p.name for p in (out / "figures").iterdir()) == ["tiny-line.csv", "tiny-line.png", "tiny-line.svg"]
+    executed = nbformat.read(out / "notebooks" / "01-tiny.ipynb", as_version=4)
+    assert "my articles" in outputs_text(executed)                      # the kernel saw the corpus
+    assert executed.metadata["newstrace"]["figures"] == ["tiny-line"]
+    assert executed.metadata["newstrace"]["corpus"].endswith("my articles")
+    assert "execution" not in json.dumps(executed.cells[1].metadata)   # no timings kept
+    assert nbformat.read(src, as_version=4).cells[1].outputs == []     # the source notebook is untouched
+    [again] = run.run_all([src], corpus=corpus, out=out, echo=lambda line: None)
+    assert not again.changed                                           # same run, same bytes
+
+
+def test_failed_notebook_is_reported_and_never_written_over_the_committed_one(tmp_path):
+    src = write_notebook(tmp_path / "02-broken.ipynb", "x = 1", "1 / 0", "print('never')")
+    before = src.read_bytes()
+    lines = []
+    [result] = run.run_all([src], echo=lines.append)                   # in place: like notebooks/
+    assert "ZeroDivisionError" in result.error and "FAILED" in lines[0] and "02-broken" in lines[0]
+    assert src.read_bytes() == before
+    [result] = run.run_all([src], out=tmp_path / "out", echo=lambda line: None)
+    executed = nbformat.read(tmp_path / "out" / "notebooks" / "02-broken.ipynb", as_version=4)
+    assert "ZeroDivisionError" in executed.metadata["newstrace"]["error"]
+    assert "ZeroDivisionError" in outputs_text(executed) and "never" not in outputs_text(executed)
+
+
+def test_default_run_ignores_stray_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSTRACE_OUT", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("NEWSTRACE_CORPUS", str(tmp_path))
+    src = write_notebook(tmp_path / "03-env.ipynb",
+                         "import os\nfrom newstrace import paths\n"
+                         "print(os.environ.get('NEWSTRACE_OUT'), paths.display(paths.corpus_dir()))")
+    [result] = run.run_all([src], echo=lambda line: None)
+    assert result.error == ""
+    text = outputs_text(nbformat.read(src, as_version=4))
+    assert "None seeds" in text
+
+
+def test_main_rejects_bad_folders(tmp_path, capsys):
+    assert run.main(["--corpus", str(tmp_path / "missing")]) == 2
+    assert "corpus folder not found" in capsys.readouterr().err
+    assert run.main(["--out", str(paths.FIGURES)]) == 2
+    assert "output folder of its own" in capsys.readouterr().err
+
+
+def test_figures_written_are_found_by_snapshot(tmp_path):
+    (tmp_path / "a.png").write_bytes(b"1")
+    before = run._snapshot(tmp_path)
+    (tmp_path / "b.svg").write_bytes(b"2")
+    (tmp_path / "notes.txt").write_bytes(b"3")
+    assert run._written(before, run._snapshot(tmp_path)) == ["b"]
+    assert run._snapshot(tmp_path / "missing") == {}
+
+
+@pytest.mark.parametrize("corpus, name", [("/data/My Articles", "My Articles"), ("rel/x", "x")])
+def test_output_folder_is_named_after_the_corpus(corpus, name):
+    assert run.output_dir(corpus) == paths.OUT / name
