@@ -8,6 +8,7 @@ import importlib.util
 
 import pandas as pd
 import pytest
+
 from newstrace import paths
 from newstrace.errors import CorpusError
 from newstrace.timeline import date_documents, events, expressions, interval, reference_events, tag
@@ -284,3 +285,29 @@ def test_seed_in_august_resolves_to_2024(seed_windows):
     ex = expressions(c, w.reset_index(), today=TODAY)
     aug = ex[ex["surface"] == "August"]
     assert len(aug) >= 1 and (aug["value"] == "2024-08").all()
+
+
+# ------------------------------------------------------------------ rules added while reading TimeBank errors
+def test_rates_and_fractions_are_not_durations():
+    assert tag("The plant costs $5 million a year and 3% a month to run.", "2020-01-01").empty
+    assert tag("About three-quarters of voters and two quarters of the budget.", "2020-01-01").empty
+
+
+def test_a_deadline_preposition_points_ahead():
+    # "by February" written in late October: the coming February
+    assert values("The company must repay the loan by February.", "1999-10-28") == {"February": "2000-02"}
+
+
+def test_a_future_seen_from_the_past_is_past():
+    # "was due to ... Friday" written on a Monday: the Friday before
+    assert values("The offer was due to expire Friday.", "2001-05-14") == {"Friday": "2001-05-11"}
+
+
+def test_last_year_after_a_quarter_in_the_same_sentence():
+    v = values("Earnings in the second quarter rose from last year. Last year was hard.", "2005-08-10")
+    assert v == {"the second quarter": "2005-Q2", "last year": "2004-Q2", "Last year": "2004"}
+
+
+def test_fractional_and_hyphenated_years():
+    v = values("The case lasted 2 1/2 years, until mid-1996.", "1998-01-01")
+    assert v == {"2 1/2 years": "P2Y6M", "mid-1996": "1996"}

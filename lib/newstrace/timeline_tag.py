@@ -150,6 +150,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 _PREPS_BEFORE_MONTH = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|throughout|during|of|to|and|or|before|after|early|late|mid|last|next|this|"
     r"between|around|for|on|that|each|every|every|until|as\s+of)\s+|-)$", re.I)
+_RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bmillion|\bbillion|\bcents?|\bdollars?|\btimes|\bonce|\btwice)\s*$", re.I)
 _PLURAL_NOUN_AFTER = re.compile(r"\s+(?!(?:was|has|is|its|as|this|his|pass)\b)[a-z]+s\b")
 # a deadline preposition right before a date points ahead: "by February", "until Nov. 20"
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|effective)\s+$", re.I)
@@ -251,16 +252,20 @@ def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
     return idx // 12, idx % 12 + 1
 
 
+#: How far (days) on the wrong side of the DCT the nearest "August" may lie before tense overrides it.
+TENSE_OVERRIDE_DAYS = 61
+
+
 def _pick_year(m: int, d: int | None, dct: dt.date, tense: str | None) -> int:
     """The year of a month (and day) without a year, news-style.
 
     News names dates close to the day it is written: the nearest occurrence wins; the tense
-    of the clause only overrides it when that nearest occurrence lies more than a month on
-    the other side of the DCT ("will be named in December", written in March, is next
+    of the clause only overrides it when that nearest occurrence lies more than
+    ``TENSE_OVERRIDE_DAYS`` on the other side of the DCT ("will be named in December", written in March, is next
     December; "rallied in January", written in February, is last January).
     """
     best = None
-    for y in (dct.year - 1, dct.year, dct.year + 1):
+    for y in (dct.year - 1, dct.year, dct.year + 1):  # on a tie the earlier (past) one wins
         last = 28 if m == 2 else 30 if m in (4, 6, 9, 11) else 31
         lo = dt.date(y, m, d if d else 1) if not d or d <= last else dt.date(y, m, last)
         hi = dt.date(y, m, d if d else last) if not d or d <= last else lo
@@ -269,9 +274,9 @@ def _pick_year(m: int, d: int | None, dct: dt.date, tense: str | None) -> int:
         if best is None or dist < best[0]:
             best = (dist, y, signed)
     _, year, signed = best
-    if tense == "future" and signed < -31:
+    if tense == "future" and signed < -TENSE_OVERRIDE_DAYS:
         year += 1
-    elif tense == "past" and signed > 31:
+    elif tense == "past" and signed > TENSE_OVERRIDE_DAYS:
         year -= 1
     return year
 
@@ -308,9 +313,11 @@ _NOT_PAST_BEFORE = {"be", "been", "to", "is", "are", "will", "being"}
 _FUTURE_SEEN_FROM_PAST = {"had", "was", "were", "been"}
 
 
-def _classify(w: str, prev: str) -> str | None:
+def _classify(w: str, prev: str, before: tuple[str, ...] = ()) -> str | None:
+    """Tense a word signals, given the word before it and the three before that."""
     if w in _FUTURE_WORDS or w.endswith("'ll") or (w == "to" and prev in _FUTURE_TO):
-        return "past" if prev in _FUTURE_SEEN_FROM_PAST else "future"
+        # "was due to expire", "had been expected": a future seen from the past
+        return "past" if prev in _FUTURE_SEEN_FROM_PAST or _FUTURE_SEEN_FROM_PAST.intersection(before) else "future"
     if w in _PAST_WORDS or (len(w) >= 5 and w.endswith("ed") and prev not in _NOT_PAST_BEFORE):
         return "past"
     return None
@@ -338,11 +345,13 @@ def _tense(text: str, start: int, end: int) -> str | None:
     lo, hi = _clause_bounds(text, start, end)
     best: tuple[int, str] | None = None
     prev = ""
+    before: tuple[str, ...] = ()
     for m in _WORD.finditer(text, lo, start):
         w = m.group().lower()
-        kind = _classify(w, prev)
+        kind = _classify(w, prev, before)
         if kind:
             best = (start - m.end(), kind)  # later words are nearer: keep overwriting
+        before = (*before[-2:], prev)
         prev = w
     prev = ""
     for m in _WORD.finditer(text, end, hi):
@@ -705,6 +714,10 @@ class _Resolver:
                 pass
         if g["art"] and not g["rel"] and n_tok in ("a", "an"):
             return None
+        if n_tok in ("a", "an", "per") and not g["mod"] and _RATE_BEFORE.search(self.text[max(0, c.start - 20):c.start]):
+            return None  # "$5 a year", "10% a day": a rate, not a duration
+        if code == "Q" and (g["pl"] and "-" in c.m.group() or re.match(r"\s+of\b", self.text[c.end:c.end + 4])):
+            return None  # "three-quarters", "two quarters of the vote": fractions
         if n_tok in ("many", "some", "a number of") and not g["pl"]:
             return None
         if g["n2"]:
@@ -1064,18 +1077,26 @@ def _strip_article(text: str, s: int, e: int, kind: str) -> int:
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
-def _year_ago_quarters(chosen: list) -> list:
-    """'a year ago', 'year-earlier' after a quarter: the same quarter a year before (financial news)."""
+def _year_ago_quarters(chosen: list, text: str) -> list:
+    """'a year ago', 'year-earlier' after a quarter: the same quarter a year before (financial news).
+
+    So is 'last year' when the quarter is named earlier in the same sentence ("profit in the
+    third quarter fell from last year")."""
     out = []
     last_q: tuple[int, str, str] | None = None  # (end offset, year, quarter)
     for s, e, surf, typ, val, c in chosen:
         m = _QUARTER_VALUE.match(val)
-        if m and c.kind != "yearago":
+        low = surf.lower()
+        if m and c.kind != "yearago" and "year-ago" not in low and "year-earlier" not in low and "last year" not in low:
             last_q = (e, m.group(1), m.group(2))
         is_year_ago = (c.kind == "yearago" and not (c.m.group("p") or "").lower().startswith(("nine", "six"))) or (
             c.kind == "ago" and _unit_code(c.m.group("unit")) == "Y" and _num(c.m.group("n")) == 1
             and c.m.group("dir").lower() in ("ago", "earlier"))
-        if is_year_ago and last_q is not None and s - last_q[0] < 400 and re.fullmatch(r"\d{4}", val):
+        same_sentence = last_q is not None and s - last_q[0] < 200 and not _SENT_BREAK.search(text, last_q[0], s)
+        if c.kind == "rel" and low == "last year" and same_sentence:
+            is_year_ago = True
+        if is_year_ago and last_q is not None and s - last_q[0] < 400 and re.fullmatch(r"\d{4}", val) \
+                and (c.kind != "rel" or same_sentence):
             val = f"{int(last_q[1]) - 1:04d}-Q{last_q[2]}"
         if c.kind == "yearago" and (c.m.group("p") or "").lower().startswith(("nine", "six")):
             typ, val = "DURATION", "P9M" if c.m.group("p").lower().startswith("nine") else "P6M"
@@ -1112,7 +1133,7 @@ def tag(text: str, dct=None, today: dt.date | None = None) -> pd.DataFrame:
         taken.append((s, c.end))
         chosen.append((s, c.end, text[s:c.end], out[0], out[1], c))
     chosen.sort(key=lambda r: r[0])
-    chosen = _year_ago_quarters(chosen)
+    chosen = _year_ago_quarters(chosen, text)
     cols = list(zip(*chosen, strict=False)) if chosen else [(), (), (), (), ()]
     return pd.DataFrame({
         "start": np.array(cols[0], dtype=np.int64), "end": np.array(cols[1], dtype=np.int64),
