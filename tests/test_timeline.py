@@ -311,3 +311,13 @@ def test_last_year_after_a_quarter_in_the_same_sentence():
 def test_fractional_and_hyphenated_years():
     v = values("The case lasted 2 1/2 years, until mid-1996.", "1998-01-01")
     assert v == {"2 1/2 years": "P2Y6M", "mid-1996": "1996"}
+
+
+def test_the_year_and_the_latest_period():
+    assert values("Net income for the year rose.", "1989-10-26") == {"the year": "P1Y"}
+    assert tag("In the year, sales fell.", "1989-10-26")["value"].tolist() == ["1989"]
+    assert tag("It failed the year before.", "1989-10-26").empty
+    text = "Third-quarter profit rose 5%, compared with the year-ago period. Revenue in the latest period fell."
+    v = values(text, "1989-10-26")
+    assert v["the year-ago period"] == "1988-Q3" and v["the latest period"] == "1989-Q3"
+    assert tag("The latest period of calm ended.", "1989-10-26").empty

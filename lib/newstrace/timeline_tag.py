@@ -105,7 +105,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:(?P<lead>this\s+year's|last\s+year's|the\s+year-(?:earlier|ago)|the\s+year's|the\s+(?P<yq>" + _YEAR + r")|(?P<yq2>" + _YEAR + r")|the)[\s-]+)?"
         r"(?:(?P<fis>fiscal)[\s-]+)?"
         r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|same|previous|past|year-earlier|year-ago|comparable|recent|last)?[\s-]*"
-        r"(?:(?P<fis2>fiscal)[\s-]+)?(?P<qh>quarter|half)\b(?!\s+of\s+(?!(?:fiscal\s+)?" + _YEAR + r")|-(?:point|final|mile|hour|century)|\s+(?:a|an|the)\b)"
+        r"(?:(?P<fis2>fiscal)[\s-]+)?(?P<qh>quarter|half|period)\b(?!\s+of\s+(?!(?:fiscal\s+)?" + _YEAR + r")|-(?:point|final|mile|hour|century)|\s+(?:a|an|the)\b)"
         r"(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?(?P<y2>" + _YEAR + r"))?", F)),
     ("rel", re.compile(
         r"(?:(?P<pre>early|late|earlier|later)\s+)?(?P<anchor>this|last|next|this\s+coming|coming|previous|following|the\s+following|the\s+previous|the\s+same|that)\s+"
@@ -144,12 +144,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|in\s+the\s+coming\s+(?:days|weeks|months|years)))\b", F)),
     ("yearago", re.compile(r"(?:the\s+)?(?:comparable\s+|corresponding\s+)?year-(?:earlier|ago)(?:\s+(?P<p>period|quarter|nine\s+months|six\s+months))?\b", F)),
     ("weekend", re.compile(r"(?:this\s+|last\s+|next\s+|the\s+)(?:past\s+|coming\s+)?weekend\b", F)),
+    ("theyear", re.compile(r"(?P<pre>\b(?:for|in|during|of|through|throughout|over)\s+)?(?P<x>the\s+(?:(?P<adj>full|current|whole|entire|current\s+fiscal)\s+)?year)\b(?!['-]|\s+(?:before|after|earlier|later|ago|that|when|in\s+which|of|to|\d))", F)),
     ("holiday", re.compile(r"(?P<h>(?-i:Christmas|New\s+Year's\s+(?:Day|Eve)|Christmas\s+Eve|Christmas\s+Day|Independence\s+Day|Thanksgiving|Halloween|Easter))(?:\s+(?P<y>" + _YEAR + r"))?\b")),
 ]
 
 _PREPS_BEFORE_MONTH = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|throughout|during|of|to|and|or|before|after|early|late|mid|last|next|this|"
     r"between|around|for|on|that|each|every|every|until|as\s+of)\s+|-)$", re.I)
+_QUARTER_NEWS = re.compile(r"\bquarter\b", re.I)
 _RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bmillion|\bbillion|\bcents?|\bdollars?|\btimes|\bonce|\btwice)\s*$", re.I)
 _PLURAL_NOUN_AFTER = re.compile(r"\s+(?!(?:was|has|is|its|as|this|his|pass)\b)[a-z]+s\b")
 # a deadline preposition right before a date points ahead: "by February", "until Nov. 20"
@@ -578,6 +580,14 @@ class _Resolver:
         ordw = (g["ord"] or "").lower()
         qh = g["qh"].lower()
         lead = (g["lead"] or "").lower()
+        if qh == "period":
+            # "the latest period", "the year-ago period": in results news, the quarter reported
+            if not (ordw in ("latest", "year-earlier", "year-ago", "comparable", "same")
+                    or "year-ago" in lead or "year-earlier" in lead or g["yq"]):
+                return None
+            if not _QUARTER_NEWS.search(self.text):
+                return None
+            qh = "quarter"
         if not ordw and lead in ("", "the") and not g["y2"] and not g["yq"] and not g["yq2"]:
             if lead != "the" or qh == "half":
                 return None
@@ -873,6 +883,15 @@ class _Resolver:
             return "DATE", "FUTURE_REF"
         return "DATE", "FUTURE_REF"
 
+    def theyear(self, c):
+        g = c.m.groupdict()
+        pre = (g["pre"] or "").strip().lower()
+        if pre in ("for", "over", "throughout") and not g["adj"]:
+            return "DURATION", "P1Y"
+        if self.dct is None:
+            return "DATE", "XXXX"
+        return "DATE", f"{self.dct.year:04d}"
+
     def yearago(self, c):
         if self.dct is None:
             return "DATE", "XXXX"
@@ -936,7 +955,7 @@ def _triggers() -> dict[str, list[tuple[str, int]]]:
     add(["nineteen", "eighteen"], "spelled_year", 0)
     add(["thousand"], "spelled_year", 4)
     add(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], "decade", 3)
-    add(["quarter", "half"], "quarter", 7)
+    add(["quarter", "half", "period"], "quarter", 7)
     add(["ago", "earlier", "later", "before", "after", "hence", "now"], "ago", 10)
     add(unit_words, "duration", 8)
     add(["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"], "bare_units", 4)
@@ -950,6 +969,7 @@ def _triggers() -> dict[str, list[tuple[str, int]]]:
     add(["now", "currently", "presently", "present", "nowadays", "days", "current", "far", "recently", "lately",
          "recent", "past", "future", "coming"], "ref", 3)
     add(["year"], "yearago", 2)
+    add(["year"], "theyear", 4)
     add(["weekend"], "weekend", 2)
     add(["christmas", "new", "independence", "thanksgiving", "halloween", "easter"], "holiday", 0)
     return t
@@ -1047,7 +1067,7 @@ def _candidates(text: str) -> list[_Cand]:
         for kind, back in entries:
             rx = _RX[kind]
             inner = "x" in rx.groupindex
-            for p in starts[:back + 1]:
+            for p in reversed(starts[:back + 1]):  # leftmost first, as a left-to-right scan would
                 if p and kind == "decade" and text[p - 1] in "'$":
                     p -= 1
                 if (kind, p) in tried:
