@@ -212,6 +212,8 @@ def test_reference_events_extended_by_the_corpus_folder(tmp_path):
     c = corpus([("x", "Since the great flood, the town has rebuilt its bridge.", None, "")])
     w = date_documents(c, today=TODAY, corpus_dir=tmp_path, families=pd.Series(dtype=str)).iloc[0]
     assert w["earliest"] == pd.Timestamp("2019-07-04") and "flood" in w["evidence"]
+    c.attrs["root"] = str(tmp_path)  # what load_corpus records: the folder it read
+    assert date_documents(c, today=TODAY, families=pd.Series(dtype=str)).iloc[0]["earliest"] == pd.Timestamp("2019-07-04")
     (tmp_path / "events.csv").write_text("event,earliest,pattern\nBad,someday,x\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="unreadable earliest"):
         reference_events(tmp_path)
@@ -321,3 +323,14 @@ def test_the_year_and_the_latest_period():
     v = values(text, "1989-10-26")
     assert v["the year-ago period"] == "1988-Q3" and v["the latest period"] == "1989-Q3"
     assert tag("The latest period of calm ended.", "1989-10-26").empty
+
+
+def test_bad_corpus_input(tmp_path):
+    with pytest.raises(ValueError, match="lacks column"):
+        date_documents(pd.DataFrame({"title": ["x"]}), corpus_dir=tmp_path)
+    with pytest.raises(TypeError):
+        expressions(["not", "a", "frame"])
+    empty = corpus([("e", None, None, "")])
+    w = date_documents(empty, today=TODAY, corpus_dir=tmp_path, families=pd.Series(dtype=str))
+    assert w.iloc[0]["how"] == "none"
+    assert expressions(empty, w, today=TODAY).empty

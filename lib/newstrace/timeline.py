@@ -254,6 +254,15 @@ def _check(corpus: pd.DataFrame, need=("text",)) -> None:
         raise ValueError(f"corpus lacks column(s) {', '.join(missing)}; build it with newstrace.load_corpus")
 
 
+def _corpus_folder(corpus: pd.DataFrame) -> Path:
+    """The folder the corpus was read from (``load_corpus`` records it), else the default corpus."""
+    root = corpus.attrs.get("root") if hasattr(corpus, "attrs") else None
+    if root:
+        p = Path(root)
+        return p if p.is_absolute() else paths.ROOT / p
+    return paths.corpus_dir()
+
+
 def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_dir: str | Path | None = None,
                    families: pd.Series | None = None) -> pd.DataFrame:
     """A publication window for every article; columns doc_id, earliest, latest, how, evidence.
@@ -261,14 +270,15 @@ def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_di
     Evidence, strongest first: the date the corpus states (metadata.csv, a dateline, a page
     date: ``published``/``published_how``); then clues in the text (a weekday with day and
     month pins the date, a year-stated date bounds it, reference events from
-    ``reference_events`` bound it from the tense of the clause); then the story family (from
+    ``reference_events`` bound it from the tense of the clause; ``corpus_dir``, by default the
+    folder ``load_corpus`` read, may hold an ``events.csv`` that extends that table); then the story family (from
     ``newstrace.overlap.families``, or ``families`` if given): an article with no evidence of its
     own inherits the span of its dated family members. ``how`` names the deciding evidence
     ("stated", "text", "family", "none"); ``evidence`` says it in words. A NaT bound is open.
     """
     _check(corpus)
-    folder = corpus_dir if corpus_dir is not None else paths.corpus_dir()
-    ev_table = reference_events(folder if Path(folder).is_dir() else None)
+    folder = Path(corpus_dir) if corpus_dir is not None else _corpus_folder(corpus)
+    ev_table = reference_events(folder if folder.is_dir() else None)
     rows = {}
     for doc_id, text in corpus["text"].items():
         text = text if isinstance(text, str) else ""
@@ -316,7 +326,8 @@ def _sentence_lookup(corpus: pd.DataFrame) -> dict:
         from newstrace.corpus import sentences
     except ImportError:
         return {}
-    sents = sentences(corpus)
+    text = corpus["text"].where(corpus["text"].map(lambda t: isinstance(t, str)), "")
+    sents = sentences(corpus.assign(text=text))
     return {d: g[["start", "end", "text"]].to_numpy().tolist() for d, g in sents.groupby("doc_id", sort=False)}
 
 
