@@ -22,6 +22,7 @@ import warnings
 from pathlib import Path
 
 import pandas as pd
+
 from newstrace import overlap
 from newstrace.corpus import load_corpus
 

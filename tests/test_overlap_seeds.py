@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
+
 from newstrace import overlap, paths
 from newstrace.corpus import load_corpus
 

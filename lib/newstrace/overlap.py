@@ -55,8 +55,21 @@ EXACT_LIMIT = 5000
 #: similarity() refuses to build a dense table above this many articles
 DENSE_LIMIT = 5000
 
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "according", "also", "told", "reported"}
-_TOKEN = re.compile(r"\d+(?:[,\u00a0]\d{3})*(?:[.,]\d+)?|[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+#: function words left out of comparisons: articles, pronouns, auxiliaries, prepositions,
+#: conjunctions and the reporting verbs every re-report uses ("said", "according")
+_FUNCTION_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each either few for from further had has have
+having he her here hers herself him himself his how however i if in into is it its itself just may me
+might more most must my myself neither no nor not now of off on once only or other others our ours
+ourselves out over own same shall she should so some such than that the their theirs them themselves
+then there these they this those though through thus to too under until up upon very was we were what
+when where whether which while who whom whose why will with within without would yet you your yours
+yourself yourselves said says say saying told tells according reported reports writes wrote noted
+""".split())
+#: words that start a capitalised run without being part of a name
+_STOP = frozenset(ENGLISH_STOP_WORDS) | _FUNCTION_WORDS
+_TOKEN = re.compile(r"\d+(?:[,\u00a0]\d{3})*(?:[.,]\d+)?|[^\W\d_]+(?:['\u2019][^\W\d_]+)*")  # display words
 
 
 class OverlapError(NewstraceError):
@@ -71,29 +84,27 @@ class OverlapError(NewstraceError):
 # --------------------------------------------------------------------------- text features
 
 
-def stems(text: str) -> list[str]:
-    """The comparison tokens of a text: lower-cased content words truncated to STEM letters, numbers."""
-    out = []
-    for tok in _TOKEN.findall(text or ""):
-        low = tok.lower()
-        if low[0].isdigit():
-            out.append(re.sub(r"[,\u00a0]", "", low))
-            continue
-        low = re.sub(r"['\u2019]s$", "", low).replace("\u2019", "'")
-        if low in _STOP or len(low) < 2:
-            continue
-        out.append(low[:STEM])
-    return out
+def _prepare(text: str) -> str:
+    """Lower-case a text and join digit groups ("150,000" -> "150000") before tokenising."""
+    return _DIGIT_GROUP.sub("", (text or "").lower())
 
 
-def _features(text: str) -> list[str]:
-    """Stems and adjacent stem bigrams of a text: the features of article and sentence vectors."""
-    toks = stems(text)
-    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
-
-
-_HASHER = HashingVectorizer(analyzer=_features, n_features=N_FEATURES, alternate_sign=False, norm=None,
+_DIGIT_GROUP = re.compile(r"(?<=\d)[,\u00a0](?=\d{3}(?!\d))")
+# A token is a run of letters/digits, truncated by the regex itself to its first STEM characters
+# (the capturing group), so tokenising runs in C. One-character tokens are dropped.
+_TOKEN_PATTERN = rf"(?u)(?<![^\W_])([^\W_]{{2,{STEM}}})[^\W_]*"
+_STOP_STEMS = sorted({w[:STEM] for w in _FUNCTION_WORDS})
+_HASHER = HashingVectorizer(preprocessor=_prepare, token_pattern=_TOKEN_PATTERN, stop_words=_STOP_STEMS,
+                            ngram_range=(1, 2), n_features=N_FEATURES, alternate_sign=False, norm=None,
                             dtype=np.float32)
+_UNIGRAMS = HashingVectorizer(preprocessor=_prepare, token_pattern=_TOKEN_PATTERN, stop_words=_STOP_STEMS,
+                              ngram_range=(1, 1)).build_analyzer()
+
+
+def stems(text: str) -> list[str]:
+    """The comparison tokens of a text: lower-cased words and numbers, function words dropped,
+    each truncated to its first STEM characters (the unigram features of every vector)."""
+    return _UNIGRAMS(text or "")
 
 
 def _say(progress, msg: str) -> None:
@@ -287,6 +298,19 @@ def _sentence_vectors(sents: pd.DataFrame, idf: np.ndarray) -> sp.csr_matrix:
     return _weigh(_counts(sents["text"].fillna("").astype(str).tolist(), label="sentences"), idf)
 
 
+def _block(sv: sp.csr_matrix, ra: np.ndarray, rb: np.ndarray) -> np.ndarray:
+    """Dense cosine block between sentence rows ra and rb, on just the columns they use (fast for 2**20 columns)."""
+    a, b = sv[ra], sv[rb]
+    cols = np.union1d(a.indices, b.indices)
+    if len(cols) == 0:
+        return np.zeros((len(ra), len(rb)))
+    da = np.zeros((len(ra), len(cols)), dtype=np.float32)
+    db = np.zeros((len(rb), len(cols)), dtype=np.float32)
+    da[np.repeat(np.arange(len(ra)), np.diff(a.indptr)), np.searchsorted(cols, a.indices)] = a.data
+    db[np.repeat(np.arange(len(rb)), np.diff(b.indptr)), np.searchsorted(cols, b.indices)] = b.data
+    return (da @ db.T).astype(float)
+
+
 def _coverage(sim: np.ndarray, threshold: float) -> tuple[float, float]:
     """Share of rows, and of columns, of a sentence-similarity block with a counterpart."""
     if sim.size == 0:
@@ -338,7 +362,7 @@ def pairs(corpus: pd.DataFrame, min_score: float | None = None, top_k: int | Non
         for n, (a, b) in enumerate(zip(out["doc_a"], out["doc_b"], strict=True)):
             ra, rb = rows_of.get(a, empty), rows_of.get(b, empty)
             if len(ra) and len(rb):
-                block = (sv[ra] @ sv[rb].T).toarray()
+                block = _block(sv, ra, rb)
                 cov_a[n], cov_b[n] = _coverage(block, threshold)
             if len(out) > 20000 and (n + 1) % 20000 == 0:
                 _say(progress, f"coverage {n + 1:,}/{len(out):,} pairs ({time.perf_counter() - t0:.0f} s)")
@@ -410,8 +434,8 @@ def _sentence_block(corpus: pd.DataFrame, a, b, idf: np.ndarray | None):
     sents = _sentences(corpus.loc[[a, b]] if a != b else corpus.loc[[a]])
     sa = sents[sents["doc_id"] == a].reset_index(drop=True)
     sb = sents[sents["doc_id"] == b].reset_index(drop=True)
-    va, vb = _sentence_vectors(sa, idf), _sentence_vectors(sb, idf)
-    block = (va @ vb.T).toarray() if len(sa) and len(sb) else np.zeros((len(sa), len(sb)))
+    sv = _sentence_vectors(pd.concat([sa, sb], ignore_index=True), idf)
+    block = _block(sv, np.arange(len(sa)), np.arange(len(sa), len(sa) + len(sb)))
     return sa, sb, block
 
 
@@ -791,3 +815,29 @@ def variants(corpus: pd.DataFrame, family: pd.Series | None = None, min_name_sim
     cols = ["kind", "doc_a", "doc_b", "variant_a", "variant_b", "similarity", "sent_a", "sent_b", "text_a", "text_b"]
     out = pd.DataFrame(rows, columns=cols)
     return out.drop_duplicates(["kind", "doc_a", "doc_b", "variant_a", "variant_b"]).reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- helpers for reading results
+
+
+def cluster_order(sim: pd.DataFrame) -> list:
+    """doc_ids ordered so that similar articles sit together (average-linkage clustering of 1 - similarity)."""
+    from scipy.cluster.hierarchy import leaves_list, linkage
+    from scipy.spatial.distance import squareform
+
+    if len(sim) < 3:
+        return list(sim.index)
+    dist = 1.0 - sim.to_numpy(dtype=float)
+    dist = (dist + dist.T) / 2
+    np.fill_diagonal(dist, 0.0)
+    z = linkage(squareform(np.clip(dist, 0, None), checks=False), method="average", optimal_ordering=True)
+    return [sim.index[i] for i in leaves_list(z)]
+
+
+def derivation_table(g: nx.DiGraph) -> pd.DataFrame:
+    """The edges of a derivation graph as a table: source, target, relation, score, shared, coverage, evidence."""
+    rows = [{"source": a, "target": b, "relation": d.get("relation", ""), "score": d.get("score", np.nan),
+             "shared": d.get("shared", 0), "coverage": d.get("coverage", np.nan),
+             "evidence": "; ".join(d.get("evidence", []))} for a, b, d in g.edges(data=True)]
+    cols = ["source", "target", "relation", "score", "shared", "coverage", "evidence"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["source", "target"], key=lambda s: s.astype(str)).reset_index(drop=True)
