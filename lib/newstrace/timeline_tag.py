@@ -1036,6 +1036,7 @@ def _trie(words) -> str:
 
 
 _TRIGGER_RX = re.compile(r"\b(?:(?:" + _trie(w for w in TRIGGERS if w not in ("a", "p")) + r")\b|[ap]\.m\b|\d+)")
+_LAST_TOKEN = re.compile(r"([a-z]+|\d+)[^a-z0-9]*$")
 _AGO_WORDS = ("ago", "earlier", "later", "before", "after", "hence", "now")
 
 
@@ -1055,7 +1056,11 @@ def _candidates(text: str) -> list[_Cand]:
             if not entries:
                 continue
         # the tokens just before, as far back as they could belong to an expression
-        prev = [(m.start(), m.group()) for m in _TOKEN.finditer(low, max(0, pos - 90), pos)][-10:]
+        last = _LAST_TOKEN.search(low, max(0, pos - 24), pos)
+        if last is None or not (last.group(1)[0].isdigit() or last.group(1) in _PREFIX_WORDS or last.group(1) in _UNIT_TOKENS):
+            prev = [(last.start(1), last.group(1))] if last else []
+        else:
+            prev = [(m.start(), m.group()) for m in _TOKEN.finditer(low, max(0, pos - 90), pos)][-10:]
         starts = [pos]
         for ps, pt in reversed(prev):
             if pt[0].isdigit() or pt in _PREFIX_WORDS:
