@@ -161,8 +161,7 @@ def _factor(unit: str, quantity: str) -> float:
 _MONTH_ALT = _alt(L.MONTHS)
 _MASK_RE = re.compile(
     rf"""
-    https?://\S+ | www\.\S+ | \S+@\S+\.\w+                                   # links, e-mail
-    | \b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b                                # 23.03.2025, 2025-03-23
+    \b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b                                # 23.03.2025, 2025-03-23
     | \b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\b\.?)?               # 20:32, 9.30 pm
     | \b\d{{1,2}}\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)                            # 3 p.m., 10am
     | (?<![\w-])(?:\+\d{{1,3}}[\s.-]?)?\(?\d{{1,4}}\)?(?:[\s.-]\d{{2,4}}){{2,}}(?![\w])  # phone-like
@@ -230,10 +229,15 @@ _HEDGE_AFTER_RE = re.compile(
 )
 
 
+_HEDGE_LAST = frozenset(p.split()[-1].lower() for ps in L.HEDGE_BEFORE.values() for p in ps)
+
+
 def _hedge_at(sent: str, start: int, end: int) -> tuple[str, int, int]:
     """The hedge around ``sent[start:end]`` and the widened span that includes it."""
     before = sent[max(0, start - 40):start]
-    m = _HEDGE_BEFORE_RE.search(before)
+    toks = before.rsplit(None, 1)
+    last = toks[-1].lstrip("([\"“‘'").lower() if toks and not before[-1:].isalnum() else ""
+    m = _HEDGE_BEFORE_RE.search(before) if last in _HEDGE_LAST else None
     if m:
         kind = next(k for k in L.HEDGE_BEFORE if m.group(k))
         phrase = m.group("h").lower()
@@ -312,15 +316,16 @@ _CLAUSE_START_RE = re.compile(r"(?:^|[,;:(\"“”]\s*|\b(?:that|and|but|while|a
 def _np_before(sent: str, start: int) -> str:
     """The noun phrase a figure is said of when it stands after a copula: "losses amount to 40,000"."""
     left = sent[:start]
-    cop = _COPULA_RE.search(left)
+    win_start = max(0, start - 30)
+    cop = _COPULA_RE.search(sent, win_start, start)
     if cop:
         if cop.group(0).strip().lower() == "of":
-            m = _NOUN_OF_RE.search(left)
+            m = _NOUN_OF_RE.search(left[-60:])
             if m:
                 words = [w for w in m.group(1).split() if w.lower() not in L.NP_STOP]
                 return " ".join(words)
             return ""
-        clause = left[:cop.start()]
+        clause = left[max(0, cop.start() - 200):cop.start()]
         cut = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":"), clause.rfind("\""),
                   clause.rfind("“"), clause.rfind("”"))
         clause = clause[cut + 1:] if cut >= 0 else clause
@@ -411,50 +416,71 @@ def _clean_source(src: str | None, org: str | None = None) -> str:
     return src
 
 
+_REPORT_VERB_SET = frozenset(L.REPORT_VERBS)
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+
+
+class _Sources:
+    """The attributions of one sentence, found once; ``for_figure`` picks the one a figure falls under."""
+
+    def __init__(self, sent: str):
+        sent = _ABBREV_DOT_RE.sub(lambda m: m.group(1) + " ", sent)  # same length: offsets hold
+        self.according = []
+        if "ccording to" in sent:
+            for m in _ACCORDING_RE.finditer(sent):
+                src = _clean_source(m.group("src"))
+                if src:
+                    self.according.append((m.start(), m.start("src"), m.end("src"), src))
+        self.after, self.subject = [], []
+        if not _REPORT_VERB_SET.isdisjoint(_LOWER_WORD_RE.findall(sent)):
+            for m in _SAID_AFTER_RE.finditer(sent):
+                raw = m.group("src1") or m.group("src2")
+                span_start = m.start("src1") if m.group("src1") else m.start("src2")
+                src = _clean_source(raw, m.group("org") or m.group("org2"))
+                if src and len(src.split()) <= 9:
+                    self.after.append((m.start(), span_start, span_start + len(raw), src))
+            for m in _SUBJ_VERB_RE.finditer(sent):
+                if re.search(r"\b(?:is|are|was|were|been|being|be|a|an|the|widely)\s+$",
+                             sent[max(0, m.start("verb") - 10):m.start("verb")]):
+                    continue  # passive or adjective: "is estimated at", "a reported 5,000"
+                raw = m.group("src")
+                # the subject is the last noun phrase before the verb: cut at commas and conjunctions.
+                raw = re.split(r"\s+(?:that|which|who|when|while|as|and\s+(?=[a-z]))\s+", raw)[-1]
+                first = raw.split()[0].lower()
+                if first in L.NP_STOP and first not in ("the", "a", "an"):
+                    continue
+                if any(ch.isdigit() for ch in raw):
+                    continue
+                if not (raw[0].isupper() or first == "the" or raw.split()[-1].lower() in _PLURAL_ACTORS):
+                    continue
+                src = _clean_source(raw, m.group("org"))
+                if src:
+                    self.subject.append((m.start("src"), m.end("verb"), src))
+
+    def for_figure(self, fig_start: int, fig_end: int) -> str:
+        """Who the sentence attributes the figure at ``fig_start:fig_end`` to, or ""."""
+        best, best_dist = "", 10**9
+        for start, s0, s1, src in self.according:
+            if s0 <= fig_start < s1:
+                continue
+            d = min(abs(start - fig_start), abs(start - fig_end))
+            if d < best_dist:
+                best, best_dist = src, d
+        if best:
+            return best
+        for start, s0, s1, src in self.after:
+            if s0 <= fig_start < s1 or start < fig_end:
+                continue  # the attribution must follow the figure ("..., officials said")
+            return src
+        for s0, s1, src in self.subject:
+            if not (s0 <= fig_start < s1):
+                return src
+        return ""
+
+
 def _source(sent: str, fig_start: int, fig_end: int) -> str:
-    """Who the sentence attributes its figures to ("according to X", "X said", "said X, an analyst at Y")."""
-    sent = _ABBREV_DOT_RE.sub(lambda m: m.group(1) + " ", sent)  # same length: offsets hold
-    best, best_dist = "", 10**9
-    for m in _ACCORDING_RE.finditer(sent):
-        if m.start("src") <= fig_start < m.end("src"):
-            continue
-        src = _clean_source(m.group("src"))
-        d = min(abs(m.start() - fig_start), abs(m.start() - fig_end))
-        if src and d < best_dist:
-            best, best_dist = src, d
-    if best:
-        return best
-    for m in _SAID_AFTER_RE.finditer(sent):
-        raw = m.group("src1") or m.group("src2")
-        span_start = m.start("src1") if m.group("src1") else m.start("src2")
-        if span_start <= fig_start < span_start + len(raw):
-            continue
-        if m.start() < fig_end:
-            continue  # the attribution must follow the figure ("..., officials said")
-        src = _clean_source(raw, m.group("org") or m.group("org2"))
-        if src and len(src.split()) <= 9:
-            return src
-    for m in _SUBJ_VERB_RE.finditer(sent):
-        if m.start("src") <= fig_start < m.end("verb"):
-            continue
-        if m.group("verb") in ("put", "puts", "show", "showed", "shows", "found", "finds", "points", "pointed") \
-                and m.end("verb") > fig_start:
-            pass
-        raw = m.group("src")
-        if re.search(r"\b(?:is|are|was|were|been|being|be|a|an|the|widely)\s+$", sent[:m.start("verb")]):
-            continue  # passive or adjective: "is estimated at", "a reported 5,000"
-        # the subject is the last noun phrase before the verb: cut at commas and conjunctions.
-        raw = re.split(r"\s+(?:that|which|who|when|while|as|and\s+(?=[a-z]))\s+", raw)[-1]
-        if raw.split()[0].lower() in L.NP_STOP and raw.split()[0].lower() not in ("the", "a", "an"):
-            continue
-        if any(ch.isdigit() for ch in raw):
-            continue
-        if not (raw[0].isupper() or raw.split()[0].lower() in ("the",) or raw.split()[-1].lower() in _PLURAL_ACTORS):
-            continue
-        src = _clean_source(raw, m.group("org"))
-        if src:
-            return src
-    return ""
+    """Who ``sent`` attributes the figure at ``fig_start:fig_end`` to ("according to X", "X said", ...)."""
+    return _Sources(sent).for_figure(fig_start, fig_end)
 
 
 _PLURAL_ACTORS = set(
@@ -477,7 +503,7 @@ def _unit_after(sent: str, pos: int):
 
 def _is_name_number(sent: str, start: int, end: int, value: float, has_unit: bool) -> bool:
     """A number that belongs to a name: "Channel 4", "Article 5", "24 Channel", "F-16", "Su-34"."""
-    before = sent[:start]
+    before = sent[max(0, start - 40):start]
     if re.search(r"[A-Za-z]-\s?$", before):
         return True
     m = _CAP_WORD_RE.search(before)
@@ -510,77 +536,133 @@ _CHANGE_VERB_RE = re.compile(
 _RANGE_GAP_RE = re.compile(r"^\s*(?:(-|–|—|to|and|or|through)\s*)$", re.I)
 
 
-def _atoms(sent: str, masked: list[tuple[int, int]]):
+_ANCHOR_RE = re.compile(
+    r"\d+|\b(?:" + _alt(set(L.ONES) | set(L.TENS) | {"half"}) + r")\b|\b(?:a|an)\s+(?:"
+    + _alt({"hundred", "thousand", "million", "billion", "trillion", "dozen", "single"} | set(L.DURATION)) + r")\b",
+    re.IGNORECASE,
+)
+_DIGITS_RE = re.compile(r"\d+")
+_NUMWORD_SET = frozenset(L.ONES) | frozenset(L.TENS) | {"half"}
+_MULT_SET = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen", "single"})
+_DURATION_SET = frozenset(L.DURATION)
+
+
+def _number_windows(sent: str, words: set | None = None) -> list[tuple[int, int]]:
+    """Stretches of ``sent`` that may hold a number (around digits and number words), merged.
+
+    ``NUMBER_RE`` is then run on these stretches only: most of a sentence has no number in it.
+    ``words`` (the sentence's lower-case word set) lets a sentence without number words skip
+    the word-by-word scan.
+    """
+    wins: list[list[int]] = []
+    only_digits = words is not None and words.isdisjoint(_NUMWORD_SET) and (
+        words.isdisjoint(("a", "an")) or (words.isdisjoint(_MULT_SET) and words.isdisjoint(_DURATION_SET)))
+    anchors = _DIGITS_RE.finditer(sent) if only_digits else _ANCHOR_RE.finditer(sent)
+    for t in anchors:
+        a, b = max(0, t.start() - 6), t.end() + 40
+        if wins and a <= wins[-1][1]:
+            wins[-1][1] = max(wins[-1][1], b)
+        else:
+            wins.append([a, b])
+    n = len(sent)
+    return [(a, min(b, n)) for a, b in wins]
+
+
+def _atoms(sent: str, masked, words: set | None = None):
     """Every number in ``sent`` outside masked spans: dicts with start, end, value, currency, kind."""
     out = []
-    for m in NUMBER_RE.finditer(sent):
-        s, e = m.start(), m.end()
-        core_start = m.start("dig") if m.group("dig") else s if not m.group("cur") else m.end("cur")
-        if any(a <= core_start < b for a, b in masked):
-            continue
-        cur = None
-        if m.group("cur"):
-            cur = L.CURRENCY_BEFORE[m.group("cur").strip().lower()]
-        if m.group("dig"):
-            dig = m.group("dig")
-            after = sent[e:e + 1]
-            mult_raw = m.group("dmult")
-            if after and (after.isalpha() and not mult_raw):
-                # "1990s", "4th", "3D", "5G", "10km" (a unit: handled below), "MH17"
-                if not _UNIT_AFTER_RE.match(sent, e):
-                    continue
-            value = _digit_value(dig)
-            if mult_raw:
-                ml = mult_raw.strip()
-                if ml in ("m", "M") and cur is None and not re.match(r"\s+(?:people|[a-z]+s)\b(?!\s+(?:of|from|to|away|long|high|wide|deep|tall)\b)", sent[e:]):
-                    # "5m" with no currency is five metres: give the m back to the unit rule
-                    e = m.start("dmult")
-                    mult_raw = None
-                elif ml in ("b", "B", "k", "K") and cur is None and not re.match(r"\s", mult_raw):
-                    pass
-            value *= _mult_value(mult_raw)
-            if m.group("andhalf"):
-                value += 0.5 * _mult_value(mult_raw)
-            kind = "digit"
-        elif m.group("half"):
-            value = 0.5 * _mult_value(m.group("half").split()[-1])
-            kind = "word"
-            mult_raw = m.group("half").split()[-1]
-        else:
-            text = m.group("word")
-            lw = text.lower()
-            toks = lw.split()
-            if toks[0] in ("a", "an") and all(t == "single" for t in toks[1:]):
-                out.append({"start": s, "end": e, "value": 1.0, "cur": cur, "kind": "article", "mult": False})
-                continue
-            value = _word_value(text)
-            if value is None:
-                continue
-            has_mult = any(t in ("hundred", "thousand", "million", "billion", "trillion", "dozen") for t in toks)
-            if toks[0] == "one" and not has_mult:
-                kind = "one"
-            else:
-                kind = "word"
-            out.append({"start": s, "end": e, "value": value, "cur": cur, "kind": kind, "mult": has_mult})
-            continue
-        out.append({"start": s, "end": e, "value": value, "cur": cur, "kind": kind,
-                    "mult": bool(mult_raw), "raw": m.group("dig")})
+    for a, b in _number_windows(sent, words):
+        for m in NUMBER_RE.finditer(sent, a, b):
+            _atom(sent, m, masked, out)
     return out
 
 
-def _masked_spans(sent: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _MASK_RE.finditer(sent):
-        text = m.group(0)
-        # phone-like runs must really look like phone numbers (enough digits, + or ( or dashes)
-        if re.fullmatch(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,}", text):
-            digits = sum(c.isdigit() for c in text)
-            looks = text.startswith(("+", "(")) or text.count("-") >= 2 or text.count(".") >= 2 \
-                or _PHONE_CONTEXT_RE.search(sent[:m.start()])
-            if digits < 7 or not looks:
+def _atom(sent: str, m, masked, out: list) -> None:
+    """Append the number matched by ``m`` to ``out`` unless masked or not a number."""
+    s, e = m.start(), m.end()
+    core_start = m.start("dig") if m.group("dig") else s if not m.group("cur") else m.end("cur")
+    if masked(core_start):
+        return
+    cur = None
+    if m.group("cur"):
+        cur = L.CURRENCY_BEFORE[m.group("cur").strip().lower()]
+    if m.group("dig"):
+        dig = m.group("dig")
+        after = sent[e:e + 1]
+        mult_raw = m.group("dmult")
+        if after and (after.isalpha() and not mult_raw):
+            # "1990s", "4th", "3D", "5G", "10km" (a unit: handled below), "MH17"
+            if not _UNIT_AFTER_RE.match(sent, e):
+                return
+        value = _digit_value(dig)
+        if mult_raw:
+            ml = mult_raw.strip()
+            if ml in ("m", "M") and cur is None and not re.match(r"\s+(?:people|[a-z]+s)\b(?!\s+(?:of|from|to|away|long|high|wide|deep|tall)\b)", sent[e:]):
+                # "5m" with no currency is five metres: give the m back to the unit rule
+                e = m.start("dmult")
+                mult_raw = None
+            elif ml in ("b", "B", "k", "K") and cur is None and not re.match(r"\s", mult_raw):
+                pass
+        value *= _mult_value(mult_raw)
+        if m.group("andhalf"):
+            value += 0.5 * _mult_value(mult_raw)
+        kind = "digit"
+    elif m.group("half"):
+        value = 0.5 * _mult_value(m.group("half").split()[-1])
+        kind = "word"
+        mult_raw = m.group("half").split()[-1]
+    else:
+        text = m.group("word")
+        lw = text.lower()
+        toks = lw.split()
+        if toks[0] in ("a", "an") and all(t == "single" for t in toks[1:]):
+            out.append({"start": s, "end": e, "value": 1.0, "cur": cur, "kind": "article", "mult": False})
+            return
+        value = _word_value(text)
+        if value is None:
+            return
+        has_mult = any(t in ("hundred", "thousand", "million", "billion", "trillion", "dozen") for t in toks)
+        if toks[0] == "one" and not has_mult:
+            kind = "one"
+        else:
+            kind = "word"
+        out.append({"start": s, "end": e, "value": value, "cur": cur, "kind": kind, "mult": has_mult})
+        return
+    out.append({"start": s, "end": e, "value": value, "cur": cur, "kind": kind,
+                "mult": bool(mult_raw), "raw": m.group("dig")})
+
+
+_URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+_PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,}")
+
+
+class _Mask:
+    """Whether a position is inside a date, a time, a phone number, an ordinal, a link (not figures)."""
+
+    def __init__(self, sent: str, words: set | None = None):
+        self.sent = sent
+        self.active = (words is None or not words.isdisjoint(_MASK_WORDS) or _MASK_CHAR_RE.search(sent) is not None)
+        self.urls = [m.span() for m in _URL_RE.finditer(sent)] if ("://" in sent or "www." in sent or "@" in sent) else []
+
+    def __call__(self, pos: int) -> bool:
+        if any(a <= pos < b for a, b in self.urls):
+            return True
+        sent = self.sent
+        if not self.active or pos >= len(sent) or not sent[pos].isdigit():
+            return False  # dates, times, phone numbers and ordinals are written in digits here
+        for m in _MASK_RE.finditer(sent, max(0, pos - 25), min(len(sent), pos + 25)):
+            if not m.start() <= pos < m.end():
                 continue
-        spans.append((m.start(), m.end()))
-    return spans
+            text = m.group(0)
+            # phone-like runs must really look like phone numbers (enough digits, + or ( or dashes)
+            if _PHONE_RE.fullmatch(text):
+                digits = sum(c.isdigit() for c in text)
+                looks = text.startswith(("+", "(")) or text.count("-") >= 2 or text.count(".") >= 2 \
+                    or _PHONE_CONTEXT_RE.search(sent[max(0, m.start() - 40):m.start()])
+                if digits < 7 or not looks:
+                    continue
+            return True
+        return False
 
 
 def _is_year(sent: str, atom: dict, unit_m, hedge: str) -> bool:
@@ -592,7 +674,7 @@ def _is_year(sent: str, atom: dict, unit_m, hedge: str) -> bool:
     v = int(raw)
     if not 1800 <= v <= 2100:
         return False
-    before = sent[:atom["start"]]
+    before = sent[max(0, atom["start"] - 30):atom["start"]]
     if _YEAR_PREV_RE.search(before):
         return True
     nxt = re.match(r"\s+([a-z][\w-]*)", sent[atom["end"]:])
@@ -604,7 +686,7 @@ def _is_year(sent: str, atom: dict, unit_m, hedge: str) -> bool:
 def _fraction_figures(sent: str, masked, taken):
     for m in _FRACTION_RE.finditer(sent):
         s, e = m.span()
-        if any(a <= s < b for a, b in masked) or any(a < e and s < b for a, b in taken):
+        if any(a < e and s < b for a, b in taken) or masked(s):
             continue
         before = sent[max(0, s - 12):s].lower()
         if m.group("half"):
@@ -663,11 +745,13 @@ def extract_text(text: str, spans: list[tuple[int, int]] | None = None) -> list[
     rows: list[dict] = []
     for a, b in spans:
         sent = text[a:b]
-        if not any(c.isdigit() for c in sent) and not _CHEAP_WORDS_RE.search(sent):
+        low = sent.lower()
+        words = set(_LOWER_WORD_RE.findall(low))
+        if not _DIGIT_RE.search(sent) and words.isdisjoint(_CHEAP_WORDS):
             continue
         if _is_chrome(sent):
             continue
-        for r in _sentence_figures(sent):
+        for r in _sentence_figures(sent, low, words):
             r["start"] += a
             r["end"] += a
             r["sentence"] = sent
@@ -689,6 +773,19 @@ def _default_spans(text: str) -> list[tuple[int, int]]:
     return sentence_spans(text)
 
 
+_DIGIT_RE = re.compile(r"\d")
+_CHEAP_WORDS = (_NUMWORD_SET | {"third", "thirds", "quarter", "quarters", "dozen", "dozens", "hundreds", "thousands",
+                                "millions", "billions", "hundred", "thousand", "million", "billion", "scores"}
+                | (_DURATION_SET & {"year", "month", "week", "day", "decade"}))
+_VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions", "dozen", "hundred",
+                          "thousand", "million", "billion"})
+_FRACTION_TRIGGERS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
+                                "tenths"})
+_RATIO_HINT_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)) in (?:every )?[\w]")
+# Only sentences with one of these words or characters can hold a date, time, phone number or ordinal.
+_MASK_WORDS = frozenset(L.MONTHS) | {"clock", "no", "nos", "number", "tel", "phone", "telephone", "call", "fax",
+                                     "hotline", "mobile", "whatsapp"}
+_MASK_CHAR_RE = re.compile(r"[:/+(#]|\d[.\-]\d+[.\-]|\d{2,4}[\s.-]\d{2,4}[\s.-]\d{2}|\d\s?[AaPp]\.?[Mm]\b")
 _CHEAP_WORDS_RE = re.compile(
     rf"\b(?:{_WORDNUM}|half|third|quarter|thirds|quarters|dozen|dozens|hundreds|thousands|millions|billions|"
     r"hundred|thousand|million|billion|scores|a\s+(?:year|month|week|day|decade))\b",
@@ -701,14 +798,18 @@ def _row(sent, s, e, value, low, high, unit, quantity, hedge, vague, subject):
             "unit": unit, "quantity": quantity, "hedge": hedge, "vague": vague, "subject": subject}
 
 
-def _sentence_figures(sent: str) -> list[dict]:
-    masked = _masked_spans(sent)
+def _sentence_figures(sent: str, lower: str | None = None, words: set | None = None) -> list[dict]:
+    """The figures of one sentence (offsets into it); ``lower`` and ``words`` are its lower case and word set."""
+    if lower is None or words is None:
+        lower = sent.lower()
+        words = set(_LOWER_WORD_RE.findall(lower))
+    masked = _Mask(sent, words)
     rows: list[dict] = []
     taken: list[tuple[int, int]] = []
     nan = math.nan
 
     # 1. vague quantities: "thousands of", "tens of thousands", "several hundred"
-    for m in _VAGUE_RE.finditer(sent):
+    for m in (_VAGUE_RE.finditer(sent) if not words.isdisjoint(_VAGUE_WORDS) else ()):
         s, e = m.span()
         if m.group("inner"):
             inner = m.group("inner").lower()
@@ -746,7 +847,9 @@ def _sentence_figures(sent: str) -> list[dict]:
         taken.append((s, e))
 
     # 2. fractions: "half the territory", "two-thirds of", "one in five"
-    for s, e, value in _fraction_figures(sent, masked, taken):
+    fractions = _fraction_figures(sent, masked, taken) if (
+        not words.isdisjoint(_FRACTION_TRIGGERS) or ("in" in words and _RATIO_HINT_RE.search(lower))) else ()
+    for s, e, value in fractions:
         hedge, hs, he = _hedge_at(sent, s, e)
         subject, _ = _count_noun(sent, e)
         unit_m = re.match(r"\s+(?:an?\s+)(" + _alt(L.DURATION) + r")\b", sent[e:], re.I)
@@ -759,7 +862,7 @@ def _sentence_figures(sent: str) -> list[dict]:
         taken.append((s, e))
 
     # 3. numbers, ranges and their units
-    atoms = [a for a in _atoms(sent, masked) if not any(x <= a["start"] < y for x, y in taken)]
+    atoms = [a for a in _atoms(sent, masked, words) if not any(x <= a["start"] < y for x, y in taken)]
     i = 0
     while i < len(atoms):
         a = atoms[i]
@@ -774,7 +877,7 @@ def _sentence_figures(sent: str) -> list[dict]:
             gm = _RANGE_GAP_RE.match(gap)
             if gm:
                 conn = gm.group(1).lower()
-                before = sent[:s]
+                before = sent[max(0, s - 80):s]
                 ok = True
                 if conn == "and":
                     ok = bool(re.search(r"\bbetween\s+(?:(?:" + _CUR_BEFORE + r")\s?)?$", before, re.I))
@@ -847,7 +950,7 @@ def _sentence_figures(sent: str) -> list[dict]:
         if a["kind"] == "one" and b is None and quantity == "count":
             continue
         if a["kind"] in ("word", "one") and not a["mult"] and b is None and quantity == "count" and \
-                re.search(r"\b(?:the|these|those|all|its|their|his|her|our|both)\s+$", sent[:s], re.I):
+                re.search(r"\b(?:the|these|those|all|its|their|his|her|our|both)\s+$", sent[max(0, s - 12):s], re.I):
             continue  # "the two sides", "all three men": a reference, not a reported figure
         if a["kind"] in ("word", "one") and re.match(r"-[a-z]", sent[a["end"]:a["end"] + 2]) and unit_m is None:
             continue  # "one-off", "two-way"
@@ -856,7 +959,7 @@ def _sentence_figures(sent: str) -> list[dict]:
             continue
         if a["kind"] == "digit" and _is_name_number(sent, s, a["end"], a["value"], unit_m is not None or bool(cur)):
             continue
-        if a["kind"] == "digit" and _PHONE_CONTEXT_RE.search(sent[:s]):
+        if a["kind"] == "digit" and _PHONE_CONTEXT_RE.search(sent[max(0, s - 40):s]):
             continue
         # subject
         subject = ""
@@ -889,8 +992,9 @@ def _sentence_figures(sent: str) -> list[dict]:
 
     rows.sort(key=lambda r: r["start"])
     # sources: one per sentence position
+    sources = _Sources(sent) if rows else None
     for r in rows:
-        r["source"] = _source(sent, r["start"], r["end"])
+        r["source"] = sources.for_figure(r["start"], r["end"])
     return rows
 
 
