@@ -134,7 +134,7 @@ def detect_language(text: str) -> str:
     Covers en, de, fr, es, it, pt, nl, pl, uk, ru; Ukrainian and Russian are also told
     apart by letters only one of them uses (і ї є ґ / ы э ъ).
     """
-    sample = text[:1000]
+    sample = text[:700]
     tokens = WORD_RE.findall(sample.lower())
     if not tokens:
         return ""
