@@ -334,3 +334,10 @@ def test_bad_corpus_input(tmp_path):
     w = date_documents(empty, today=TODAY, corpus_dir=tmp_path, families=pd.Series(dtype=str))
     assert w.iloc[0]["how"] == "none"
     assert expressions(empty, w, today=TODAY).empty
+
+
+def test_end_of_the_month_near_term_and_this_past():
+    v = values("By the end of the month, and in the near term, after this past Friday.", "2012-06-13")
+    assert v == {"the end of the month": "2012-06", "the near term": "FUTURE_REF", "this past Friday": "2012-06-08"}
+    assert values("Sales for the full year rose.", "2012-06-13") == {"the full year": "2012"}
+    assert tag("The month was hot.", "2012-06-13").empty

@@ -108,7 +108,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:(?P<fis2>fiscal)[\s-]+)?(?P<qh>quarter|half|period)\b(?!\s+of\s+(?!(?:fiscal\s+)?" + _YEAR + r")|-(?:point|final|mile|hour|century)|\s+(?:a|an|the)\b)"
         r"(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?(?P<y2>" + _YEAR + r"))?", F)),
     ("rel", re.compile(
-        r"(?:(?P<pre>early|late|earlier|later)\s+)?(?P<anchor>this|last|next|this\s+coming|coming|previous|following|the\s+following|the\s+previous|the\s+same|that)\s+"
+        r"(?:(?P<pre>early|late|earlier|later)\s+)?(?P<anchor>this\s+past|this|last|next|this\s+coming|coming|previous|following|the\s+following|the\s+previous|the\s+same|that)\s+"
         r"(?P<unit>" + _UNIT_DATE + r"|" + _MONTH + r"|" + _WD + r")\b(?!-)", F)),
     ("ago", re.compile(
         r"(?:(?P<mod>" + _APPROX + r")\s+)?(?P<n>" + _NUM + r")(?:\s+or\s+(?:so|two|three|more))?[\s-]+(?P<unit>" + _UNIT + r")s?(?:\s+or\s+so)?"
@@ -141,10 +141,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ref", re.compile(
         r"\b(?:(?P<present>right\s+now|now|currently|presently|at\s+present|nowadays|these\s+days|current)"
         r"|(?P<past>recently|lately|the\s+past|recent(?=\s+(?:weeks|months|years|days|decades|history|times|past)\b))"
-        r"|(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|in\s+the\s+coming\s+(?:days|weeks|months|years)))\b", F)),
+        r"|(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short)\s+term|in\s+the\s+coming\s+(?:days|weeks|months|years)))\b", F)),
     ("yearago", re.compile(r"(?:the\s+)?(?:comparable\s+|corresponding\s+)?year-(?:earlier|ago)(?:\s+(?P<p>period|quarter|nine\s+months|six\s+months))?\b", F)),
     ("weekend", re.compile(r"(?:this\s+|last\s+|next\s+|the\s+)(?:past\s+|coming\s+)?weekend\b", F)),
-    ("theyear", re.compile(r"(?P<pre>\b(?:for|in|during|of|through|throughout|over)\s+)?(?P<x>the\s+(?:(?P<adj>full|current|whole|entire|current\s+fiscal)\s+)?year)\b(?!['-]|\s+(?:before|after|earlier|later|ago|that|when|in\s+which|of|to|\d))", F)),
+    ("theyear", re.compile(r"(?P<pre>\b(?:for|in|during|of|through|throughout|over)\s+)?(?P<x>(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?the\s+(?:(?P<adj>full|current|whole|entire|current\s+fiscal|fiscal|latest\s+fiscal)\s+)?(?P<u>year|month))\b(?!['-]|\s+(?:before|after|earlier|later|ago|that|when|in\s+which|of|to|\d))", F)),
     ("holiday", re.compile(r"(?P<h>(?-i:Christmas|New\s+Year's\s+(?:Day|Eve)|Christmas\s+Eve|Christmas\s+Day|Independence\s+Day|Thanksgiving|Halloween|Easter))(?:\s+(?P<y>" + _YEAR + r"))?\b")),
 ]
 
@@ -642,7 +642,9 @@ class _Resolver:
             if ul == "year" and anchor in ("the following", "the previous", "that", "the same"):
                 return "DATE", "XXXX" if anchor in ("that", "the same") or self.dct is None else "XXXX"
             return None
-        k = {"this": 0, "last": -1, "next": 1, "this coming": 1, "coming": 1}[anchor]
+        k = {"this": 0, "last": -1, "next": 1, "this coming": 1, "coming": 1, "this past": 0}[anchor]
+        if anchor == "this past" and (ul in WEEKDAYS or ul in MONTHS):
+            anchor = "last"
         if ul in WEEKDAYS:
             if unit[0].islower():
                 return None
@@ -886,11 +888,18 @@ class _Resolver:
     def theyear(self, c):
         g = c.m.groupdict()
         pre = (g["pre"] or "").strip().lower()
-        if pre in ("for", "over", "throughout") and not g["adj"]:
+        adj = (g["adj"] or "").lower()
+        whole = c.m.group("x").lower()
+        if g["u"].lower() == "month":
+            if not whole.startswith("the end") and not whole.startswith("the beginning") and not whole.startswith("the start") \
+                    and not whole.startswith("the middle"):
+                return None
+            return "DATE", self.shift("M", 0)
+        if pre in ("for", "over", "throughout") and (not adj or adj == "fiscal") and not whole.startswith(("the end", "the beg", "the sta", "the mid")):
             return "DURATION", "P1Y"
         if self.dct is None:
             return "DATE", "XXXX"
-        return "DATE", f"{self.dct.year:04d}"
+        return "DATE", f"{self.dct.year - (1 if adj == 'latest fiscal' else 0):04d}"
 
     def yearago(self, c):
         if self.dct is None:
@@ -967,9 +976,9 @@ def _triggers() -> dict[str, list[tuple[str, int]]]:
     add(["every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly",
          "biweekly", "twice", "once"], "set", 0)
     add(["now", "currently", "presently", "present", "nowadays", "days", "current", "far", "recently", "lately",
-         "recent", "past", "future", "coming"], "ref", 3)
+         "recent", "past", "future", "coming", "term"], "ref", 3)
     add(["year"], "yearago", 2)
-    add(["year"], "theyear", 4)
+    add(["year", "month"], "theyear", 7)
     add(["weekend"], "weekend", 2)
     add(["christmas", "new", "independence", "thanksgiving", "halloween", "easter"], "holiday", 0)
     return t
@@ -1012,7 +1021,7 @@ _PREFIX_WORDS = set(ONES) | set(TENS) | set(ORDINALS) | set(WEEKDAYS) | set(MONT
     "takes", "take", "lasted", "lasting", "spent", "spend", "from", "today", "yesterday", "tomorrow",
     "tonight", "shortly", "before", "after", "right", "these", "near", "distant", "foreseeable", "upcoming",
     "every", "each", "other", "twice", "once", "so", "year-earlier", "year-ago", "new", "eve", "day", "m", "p",
-    "st", "nd", "rd", "th",
+    "st", "nd", "rd", "th", "full", "whole", "entire", "during", "through", "throughout",
 } | {u + x for u in UNITS for x in ("", "s")} | {"centuries"}
 
 
