@@ -102,7 +102,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?:(?P<c>nineteen|eighteen)[\s-]+(?P<t>" + _alt(TENS) + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?"
         r"|the\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten))?)\b", F)),
     ("quarter", re.compile(
-        r"(?:(?P<lead>this\s+year's|last\s+year's|the\s+year-(?:earlier|ago)|the\s+year's|the\s+(?P<yq>" + _YEAR + r")|(?P<yq2>" + _YEAR + r")|the)[\s-]+)?"
+        r"(?:(?P<lead>this\s+year's|last\s+year's|next\s+year's|the\s+year-(?:earlier|ago)|the\s+year's|the\s+(?P<yq>" + _YEAR + r")|(?P<yq2>" + _YEAR + r")|the)[\s-]+)?"
         r"(?:(?P<fis>fiscal)[\s-]+)?"
         r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|same|previous|past|year-earlier|year-ago|comparable|recent|last)?[\s-]*"
         r"(?:(?P<fis2>fiscal)[\s-]+)?(?P<qh>quarter|half|period)\b(?!\s+of\s+(?!(?:fiscal\s+)?" + _YEAR + r")|-(?:point|final|mile|hour|century)|\s+(?:a|an|the)\b)"
@@ -126,7 +126,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]m\b|[ap]\.m\b)"
         r"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])|(?P<nm>noon|midnight|midday))"
         r"(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK))\b|\s+local\s+time)?"
-        r"(?:(?:,\s*|\s+)(?:on\s+)?(?P<day>" + _WD + r"|today|yesterday|tomorrow|tonight)\b)?", F)),
+        r"(?:(?:,\s*|\s+)(?:on\s+)?(?:(?P<day>" + _WD + r"|today|yesterday|tomorrow|tonight)\b"
+        r"|(?P<mon>" + _MONTH + r")\s+(?P<mday>" + _DAYNUM + r")(?![\d:])(?:,\s*(?P<myear>" + _YEAR + r"))?))?", F)),
     ("deictic", re.compile(
         r"(?:(?P<pre>early|late|earlier|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|overnight)(?:\s+(?P<pod>morning|afternoon|evening|night))?\b"
         r"|(?:(?P<pre2>early|late|earlier|later)\s+)?(?P<this>this|last)\s+(?P<pod2>morning|afternoon|evening|night)\b", F)),
@@ -631,6 +632,8 @@ class _Resolver:
                 year -= 1 if num > cur + 1 or tense == "past" else 0
         if prev_year:
             year -= 1
+        if "next year's" in s and not y_explicit and year is not None:
+            year = d.year + 1
         return "DATE", f"{year:04d}-Q{num}"
 
     def rel(self, c):
@@ -683,8 +686,8 @@ class _Resolver:
         sign = -1 if direction in ("ago", "earlier") else 1
         if direction == "later" and self.tense(c) != "future":
             # "six months later" in a narrative counts from an event of the story, not from the
-            # day of writing: the date is unknown (only in a future clause does it count from now)
-            return "DATE", "XXXX-XX" if _unit_code(g["unit"]) in ("M", "W", "D") else "XXXX"
+            # day of writing: only its duration is known ("six months", P6M), as TimeML tags it
+            return None
         if n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
         if self.dct is None:
@@ -779,7 +782,13 @@ class _Resolver:
             if not pm and h == 12:
                 h = 0
         daytok = (g["day0"] or g["day"] or "").lower()
-        date = self._day_value(daytok, c)
+        if g["mon"]:
+            month, day = MONTHS[g["mon"].lower().rstrip(".")], int(g["mday"])
+            year = int(g["myear"]) if g["myear"] else (
+                _pick_year(month, day, self.dct, self.tense(c, deadline=True)) if self.dct else None)
+            date = f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+        else:
+            date = self._day_value(daytok, c)
         return "TIME", f"{date}T{h:02d}:{mi:02d}"
 
     def _day_value(self, daytok: str, c) -> str:
@@ -1076,7 +1085,7 @@ def _candidates(text: str) -> list[_Cand]:
                 starts.append(ps)
             else:
                 break
-        if tok in _AGO_WORDS and not (prev and prev[-1][1] in _UNIT_TOKENS):
+        if tok in _AGO_WORDS and not (prev and (prev[-1][1] in _UNIT_TOKENS or prev[-1][1] == "so")):
             entries = [e for e in entries if e[0] != "ago"]
         for kind, back in entries:
             rx = _RX[kind]
