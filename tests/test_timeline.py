@@ -347,3 +347,14 @@ def test_end_of_the_month_near_term_and_this_past():
     assert v == {"the end of the month": "2012-06", "the near term": "FUTURE_REF", "this past Friday": "2012-06-08"}
     assert values("Sales for the full year rose.", "2012-06-13") == {"the full year": "2012"}
     assert tag("The month was hot.", "2012-06-13").empty
+
+
+def test_year_end_ahead_ago_and_past_unit():
+    v = values("The deal closes by year-end; shares rose since year-end. In the weeks ahead, as months ago, "
+               "over the past year the loss in the third quarter of $2 million grew.", "1989-10-30")
+    assert values("The deal closes by year-end.", "1989-10-30") == {"year-end": "1989-12-31"}
+    assert values("Shares rose since year-end.", "1989-10-30") == {"year-end": "1988-12-31"}
+    assert v["the weeks ahead"] == "FUTURE_REF" and v["months ago"] == "PAST_REF"
+    assert v["the past year"] == "P1Y" and v["the third quarter"] == "1989-Q3"
+    assert tag("Half of them and a quarter of the vote; the first half of the match.", "1989-10-30").empty
+    assert values("Sales in the first half of the year rose.", "1989-10-30") == {"the first half of the year": "1989-H1"}

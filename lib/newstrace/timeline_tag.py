@@ -105,8 +105,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:(?P<lead>this\s+year's|last\s+year's|next\s+year's|the\s+year-(?:earlier|ago)|the\s+year's|the\s+(?P<yq>" + _YEAR + r")|(?P<yq2>" + _YEAR + r")|the)[\s-]+)?"
         r"(?:(?P<fis>fiscal)[\s-]+)?"
         r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|latest|current|same|previous|past|year-earlier|year-ago|comparable|recent|last)?[\s-]*"
-        r"(?:(?P<fis2>fiscal)[\s-]+)?(?P<qh>quarter|half|period)\b(?!\s+of\s+(?!(?:fiscal\s+)?" + _YEAR + r")|-(?:point|final|mile|hour|century)|\s+(?:a|an|the)\b)"
-        r"(?:\s+of\s+(?:fiscal\s+)?(?:the\s+year\s+)?(?P<y2>" + _YEAR + r"))?", F)),
+        r"(?:(?P<fis2>fiscal)[\s-]+)?(?P<qh>quarter|half|period)\b(?!-(?:point|final|mile|hour|century)|\s+(?:a|an|the)\b)"
+        r"(?:\s+of\s+(?:fiscal\s+)?(?:(?:the|this)\s+(?:fiscal\s+)?year\b(?:\s+(?P<y2>" + _YEAR + r"))?|(?P<y3>" + _YEAR + r")))?", F)),
     ("rel", re.compile(
         r"(?:(?P<pre>early|late|earlier|later)\s+)?(?P<anchor>this\s+past|this|last|next|this\s+coming|coming|previous|following|the\s+following|the\s+previous|the\s+same|that)\s+"
         r"(?P<unit>" + _UNIT_DATE + r"|" + _MONTH + r"|" + _WD + r")\b(?!-)", F)),
@@ -119,7 +119,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?P<n>" + _NUM + r")(?:\s*(?:-|–|to|or)\s*(?P<n2>" + _NUM + r"))?(?P<half>\s+and\s+a\s+half)?(?:\s+more)?[\s-]+"
         r"(?P<unit>" + _UNIT + r")(?P<pl>s)?\b(?P<half2>\s+and\s+a\s+half)?(?P<old>-old)?(?!-(?!old))", F)),
     ("bare_units", re.compile(r"\b(?:for|over|within|took|takes|take|lasted|last|lasting|spent|spend)\s+(?P<x>(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries))\b(?!\s+(?:of|ago|later|earlier|before|after)\b)", F)),
-    ("refplural", re.compile(r"(?:in\s+)?(?:the\s+)?(?P<w>recent|coming|upcoming|past|next\s+few|last\s+few)\s+(?P<unit>days|weeks|months|years|decades)(?:\s+or\s+(?:days|weeks|months|years|decades))?\b", F)),
+    ("refplural", re.compile(
+        r"(?:in\s+)?(?:the\s+)?(?P<w>recent|coming|upcoming|past|future|next\s+few|last\s+few)\s+(?P<unit>days|weeks|months|quarters|years|decades)(?:\s+or\s+(?:days|weeks|months|years|decades))?\b"
+        r"|the\s+(?P<unit2>days|weeks|months|years)\s+(?P<ahead>ahead)\b"
+        r"|(?:just\s+|only\s+)?(?P<unit3>days|weeks|months|years|decades)\s+(?P<ago>ago|earlier)\b", F)),
+    ("yearend", re.compile(r"(?P<pre>\b(?:since|by|until|before|after|at|around|near|through)\s+)?(?P<x>year(?:-|\s+|'s\s+)end)\b(?!-)", F)),
+    ("pastunit", re.compile(r"the\s+(?:past|last|previous)\s+(?P<unit>year|month|week|decade|century)\b(?!['-])", F)),
     ("time", re.compile(
         r"(?:(?P<day0>" + _WD + r"|today|yesterday|tomorrow|tonight)(?:\s+(?:at|from|around|about))?\s+)?"
         r"(?:(?P<mod>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
@@ -581,6 +586,10 @@ class _Resolver:
         ordw = (g["ord"] or "").lower()
         qh = g["qh"].lower()
         lead = (g["lead"] or "").lower()
+        if not ordw and re.match(r"\s+of\s+(?!(?:fiscal\s+)?(?:(?:the|this|last|next)\s+(?:fiscal\s+)?year\b|(?:1[6-9]|20)\d\d))", self.text[c.end:c.end + 30]):
+            return None  # "a quarter of the vote", "half of them": fractions
+        if ordw in ("first", "second", "last", "final") and qh == "half" and re.match(r"\s+of\s+(?!(?:fiscal\s+)?(?:(?:the|this|last|next)\s+(?:fiscal\s+)?year\b|(?:1[6-9]|20)\d\d))", self.text[c.end:c.end + 30]):
+            return None  # "the first half of the match"
         if qh == "period":
             # "the latest period", "the year-ago period": in results news, the quarter reported
             if not (ordw in ("latest", "year-earlier", "year-ago", "comparable", "same")
@@ -589,14 +598,14 @@ class _Resolver:
             if not _QUARTER_NEWS.search(self.text):
                 return None
             qh = "quarter"
-        if not ordw and lead in ("", "the") and not g["y2"] and not g["yq"] and not g["yq2"]:
+        if not ordw and lead in ("", "the") and not g["y2"] and not g["y3"] and not g["yq"] and not g["yq2"]:
             if lead != "the" or qh == "half":
                 return None
         if qh == "half" and ordw not in ("first", "second", "1st", "2nd", "latest", "past", "last", "previous"):
             return None
         if qh == "half" and ordw in ("latest", "past", "last", "previous"):
             return None
-        y_explicit = g["y2"] or g["yq"] or g["yq2"]
+        y_explicit = g["y2"] or g["y3"] or g["yq"] or g["yq2"]
         d = self.dct
         if y_explicit:
             year = int(y_explicit)
@@ -751,10 +760,25 @@ class _Resolver:
         return "DURATION", _dur(None, _unit_code(c.m.group("unit")))
 
     def refplural(self, c):
-        w = c.m.group("w").lower()
+        g = c.m.groupdict()
+        if g["ahead"]:
+            return "DATE", "FUTURE_REF"
+        if g["ago"]:
+            return "DATE", "PAST_REF"
+        w = g["w"].lower()
         if w in ("recent", "past", "last few"):
             return "DATE", "PAST_REF"
         return "DATE", "FUTURE_REF"
+
+    def yearend(self, c):
+        pre = (c.m.group("pre") or "").strip().lower()
+        if self.dct is None:
+            return "DATE", "XXXX-12-31"
+        y = self.dct.year - 1 if pre in ("since", "after") or (not pre and self.tense(c) == "past" and self.dct.month < 12) else self.dct.year
+        return "DATE", f"{y:04d}-12-31"
+
+    def pastunit(self, c):
+        return "DURATION", _dur(1, {"year": "Y", "month": "M", "week": "W", "decade": "DE", "century": "CE"}[c.m.group("unit").lower()])
 
     def time(self, c):
         g = c.m.groupdict()
@@ -977,7 +1001,9 @@ def _triggers() -> dict[str, list[tuple[str, int]]]:
     add(["ago", "earlier", "later", "before", "after", "hence", "now"], "ago", 10)
     add(unit_words, "duration", 8)
     add(["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"], "bare_units", 4)
-    add(["days", "weeks", "months", "years", "decades"], "refplural", 5)
+    add(["days", "weeks", "months", "years", "decades", "quarters", "ahead", "ago", "earlier"], "refplural", 5)
+    add(["end"], "yearend", 4)
+    add(["year", "month", "week", "decade", "century"], "pastunit", 3)
     add(["a", "p", "am", "pm", "noon", "midnight", "midday"], "time", 8)
     add(["today", "tonight", "yesterday", "tomorrow", "overnight"], "deictic", 1)
     add(["morning", "afternoon", "evening", "night"], "deictic", 2)
@@ -1030,7 +1056,8 @@ _PREFIX_WORDS = set(ONES) | set(TENS) | set(ORDINALS) | set(WEEKDAYS) | set(MONT
     "takes", "take", "lasted", "lasting", "spent", "spend", "from", "today", "yesterday", "tomorrow",
     "tonight", "shortly", "before", "after", "right", "these", "near", "distant", "foreseeable", "upcoming",
     "every", "each", "other", "twice", "once", "so", "year-earlier", "year-ago", "new", "eve", "day", "m", "p",
-    "st", "nd", "rd", "th", "full", "whole", "entire", "during", "through", "throughout",
+    "st", "nd", "rd", "th", "full", "whole", "entire", "during", "through", "throughout", "short", "near", "long",
+    "since", "until", "by", "around", "near", "just", "only",
 } | {u + x for u in UNITS for x in ("", "s")} | {"centuries"}
 
 
