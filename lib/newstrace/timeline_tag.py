@@ -1056,8 +1056,8 @@ _PREFIX_WORDS = set(ONES) | set(TENS) | set(ORDINALS) | set(WEEKDAYS) | set(MONT
     "takes", "take", "lasted", "lasting", "spent", "spend", "from", "today", "yesterday", "tomorrow",
     "tonight", "shortly", "before", "after", "right", "these", "near", "distant", "foreseeable", "upcoming",
     "every", "each", "other", "twice", "once", "so", "year-earlier", "year-ago", "new", "eve", "day", "m", "p",
-    "st", "nd", "rd", "th", "full", "whole", "entire", "during", "through", "throughout", "short", "near", "long",
-    "since", "until", "by", "around", "near", "just", "only",
+    "st", "nd", "rd", "th", "full", "whole", "entire", "during", "through", "throughout", "short", "long",
+    "since", "until", "by",
 } | {u + x for u in UNITS for x in ("", "s")} | {"centuries"}
 
 
