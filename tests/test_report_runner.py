@@ -93,3 +93,18 @@ def test_figures_written_are_found_by_snapshot(tmp_path):
 @pytest.mark.parametrize("corpus, name", [("/data/My Articles", "My Articles"), ("rel/x", "x")])
 def test_output_folder_is_named_after_the_corpus(corpus, name):
     assert run.output_dir(corpus) == paths.OUT / name
+
+
+def test_normalise_gives_styler_tables_stable_ids():
+    import pandas as pd
+
+    def executed():
+        html = pd.DataFrame({"a": [1, 2]}).style.highlight_max().to_html()
+        cell = nbformat.v4.new_code_cell("t", execution_count=1, outputs=[nbformat.v4.new_output(
+            "execute_result", execution_count=1, data={"text/html": html, "text/plain": "t"})])
+        return new_notebook(cells=[new_markdown_cell("# T"), cell])
+
+    first, second = run.normalise(executed()), run.normalise(executed())
+    assert first.cells[1].outputs == second.cells[1].outputs
+    html = first.cells[1].outputs[0].data["text/html"]
+    assert 'id="T_1_0_0"' in html and "#T_1_0_0_row1_col0" in html

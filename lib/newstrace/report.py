@@ -59,10 +59,13 @@ ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 CSP = ("default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
        "base-uri 'none'; form-action 'none'")
 
-# Readable whatever the text: long unbroken strings wrap instead of widening the page.
+# Readable whatever the text: long unbroken strings wrap instead of widening the page. Table
+# cells keep words whole (``anywhere`` there would squeeze columns to one letter); long tokens
+# in them get <wbr> break points from ``clean_html`` instead.
 CSS = """
-html, body { overflow-wrap: anywhere; word-break: break-word; }
-pre, code, td, th, .jp-OutputArea-output, .jp-RenderedText pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+html, body { overflow-wrap: anywhere; }
+pre, .jp-RenderedText pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+td, th { overflow-wrap: break-word; }
 .jp-RenderedHTMLCommon table { max-width: 100%; table-layout: auto; }
 .jp-OutputArea-output { max-width: 100%; overflow-x: auto; }
 .jp-OutputArea-output img { max-width: 100%; height: auto; }
@@ -83,7 +86,13 @@ _NOTEBOOK_TEMPLATE = (
     "{%- endblock body_header -%}\n"
 )
 
-_PANDAS_STYLE = re.compile(r"^(\s*<div>)?\s*<style scoped>.*?</style>\s*", re.S)
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+_UNIT = r"(?:&#?\w+;|[^\s<>&])"          # one character of text, an entity counting as one
+_LONG_TOKEN = re.compile(_UNIT + "{40,}")
+_UNITS = re.compile(_UNIT)
+WBR_EVERY = 20
+
+_PANDAS_STYLE = re.compile(r"^(\s*<div>)?\s*(?:<style[^>]*>.*?</style>\s*)+", re.S)
 _HEADING = re.compile(r"^\s*#\s+(.+?)\s*$", re.M)
 _FINDINGS = re.compile(r"^\s*#{1,3}\s*Findings\b", re.I)
 
@@ -92,8 +101,26 @@ def clean_html(text) -> str:
     """HTML reduced to an allow-list: other tags are escaped to visible text, on* attributes and
     javascript:/data: links removed, comments stripped."""
     text = text.decode() if isinstance(text, bytes) else str(text)
-    return bleach.clean(text, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                        protocols=ALLOWED_PROTOCOLS, strip=False, strip_comments=True)
+    cleaned = bleach.clean(text, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                           protocols=ALLOWED_PROTOCOLS, strip=False, strip_comments=True)
+    return breakable(cleaned)
+
+
+def breakable(markup: str) -> str:
+    """Markup with a ``<wbr>`` every 20 characters inside words of 40 or more characters.
+
+    A browser may then wrap a 50,000-character token anywhere, also in a table cell,
+    while copied text stays unchanged. Tags and entities are never split.
+    """
+    def split(match: re.Match) -> str:
+        units = _UNITS.findall(match.group(0))
+        return "<wbr>".join("".join(units[i:i + WBR_EVERY]) for i in range(0, len(units), WBR_EVERY))
+
+    parts = _TAG_SPLIT.split(markup)
+    for i in range(0, len(parts), 2):
+        if len(parts[i]) >= 40:
+            parts[i] = _LONG_TOKEN.sub(split, parts[i])
+    return "".join(parts)
 
 
 def markdown_html(text: str) -> str:
@@ -104,8 +131,9 @@ def markdown_html(text: str) -> str:
 def safe_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of ``nb`` keeping only output types in SAFE_MIMETYPES and no widget state.
 
-    pandas' ``<style scoped>`` block at the head of a DataFrame's HTML is dropped
-    (the page styles tables itself); all remaining HTML is cleaned at render time.
+    The ``<style>`` blocks at the head of an HTML output (pandas DataFrame and Styler
+    tables) are dropped: the page styles tables itself, and CSS from an output could
+    hide or restyle the page. All remaining HTML is cleaned at render time.
     """
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
@@ -273,7 +301,7 @@ def _charts(figures_dir: Path) -> dict[str, Chart]:
 
 _INDEX_CSS = """
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a1a1a; margin: 0;
-       overflow-wrap: anywhere; word-break: break-word; }
+       overflow-wrap: anywhere; }
 header, main, footer { max-width: 1100px; margin: 0 auto; padding: 0 20px; }
 header { border-bottom: 1px solid #ddd; padding-bottom: 8px; }
 h1 { font-size: 1.7em; margin-bottom: 0.2em; }
@@ -288,7 +316,7 @@ figcaption { font-size: 0.92em; margin-top: 6px; }
 figcaption .title { font-weight: 600; }
 figcaption .source, figcaption .files { color: #555; }
 pre, code { white-space: pre-wrap; overflow-wrap: anywhere; }
-table { max-width: 100%; }
+td, th { overflow-wrap: break-word; }
 footer { color: #666; font-size: 0.85em; border-top: 1px solid #ddd; margin-top: 3em; padding-top: 8px; }
 """
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -31,21 +32,34 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 from . import paths
 
 VOLATILE_METADATA = ("execution", "collapsed", "scrolled")
+# pandas' Styler names its table and CSS rules with a random id (T_1a2b3) unless told one.
+_STYLER_ID = re.compile(r'<table id="T_([0-9a-f]{5,32})"')
 ENV_VARS = ("NEWSTRACE_CORPUS", "NEWSTRACE_OUT")
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what changes from run to run without meaning anything: timings, widget state."""
+    """Drop what changes from run to run without meaning anything: timings, widget state,
+    the random ids of pandas Styler tables (renamed T_<cell>_<n> in the order they appear)."""
     nb = copy.deepcopy(nb)
     nb.metadata.pop("widgets", None)
     nb.metadata.pop("papermill", None)
-    for cell in nb.cells:
+    for i, cell in enumerate(nb.cells):
         for key in VOLATILE_METADATA:
             cell.metadata.pop(key, None)
         if cell.cell_type == "code":
-            for out in cell.get("outputs", []):
+            for j, out in enumerate(cell.get("outputs", [])):
                 out.get("metadata", {}).pop("execution", None)
+                data = out.get("data", {})
+                if "text/html" in data:
+                    data["text/html"] = _stable_styler_ids(data["text/html"], f"{i}_{j}")
     return nb
+
+
+def _stable_styler_ids(html, prefix: str):
+    text = "".join(html) if isinstance(html, list) else html
+    for k, uid in enumerate(dict.fromkeys(_STYLER_ID.findall(text))):
+        text = re.sub(rf"\bT_{uid}(?=[_\"\s.:,{{>]|$)", f"T_{prefix}_{k}", text)
+    return text
 
 
 @dataclass
