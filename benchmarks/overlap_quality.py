@@ -97,6 +97,16 @@ def main(argv: list[str]) -> int:
         print(f"{t:>9.2f} {hits / len(gold_al):>7.3f} {spurious / max(len(others), 1):>8.2f}{mark}")
     print(f"({len(gold_al)} reader-matched sentence pairs, {len(others)} different-story article pairs)")
 
+    roles = pd.read_csv(folder / "labels.csv", dtype=str).set_index("doc_id")["role"]
+    originals = {s: d for d, s in labels.items() if roles.get(d) == "original"}
+    gold_edges = {(originals[s], d) for d, s in labels.items() if roles.get(d) == "re-report"}
+    g = overlap.derivation(corpus)
+    found_edges = {(a, b) for a, b in g.edges if a in corpus.index and b in corpus.index}
+    p, r, f = prf(found_edges, gold_edges)
+    cited_only = sum(1 for _, d in gold_edges if not any(s in corpus.index for s in g.predecessors(d)))
+    print(f"\nderivation: article-to-article edges precision {p:.3f}, recall {r:.3f} against original -> re-report "
+          f"({len(found_edges)} edges, {len(gold_edges)} gold; {cited_only} re-reports with no in-corpus source found)")
+
     gold_names = pd.read_csv(folder / "name_variants.csv", dtype=str)
     found = overlap.variants(corpus, family=labels)
     found = found[found.kind == "name"]

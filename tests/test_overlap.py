@@ -187,3 +187,28 @@ def test_variants_find_a_respelled_name_a_reworded_quote_and_a_changed_role():
     # identical spellings and unrelated names are not variants
     assert not any(a == b for _, a, b in pairs_found)
     assert not v[v.kind == "name"].variant_a.str.contains("Ostrava|Esker|Valmora").any()
+
+
+def test_hashing_in_worker_processes_gives_the_same_counts():
+    texts = [FERRY_A, FERRY_B, BUDGET, ORCHARD, FERRY_A + " " + BUDGET]
+    serial = overlap._counts(texts, chunk=2)
+    parallel = overlap._counts(texts, chunk=2, n_jobs=2)
+    assert (serial != parallel).nnz == 0 and serial.shape == parallel.shape
+
+
+def test_edge_cases_give_plain_results_or_clear_errors():
+    corpus = small_corpus()
+    corpus.loc["blank"] = {"text": "", "title": "Nothing"}
+    sim = overlap.similarity(corpus)
+    assert sim.loc["blank", "blank"] == 0.0 and (sim.loc["blank"] == 0).all()
+    assert overlap.families(corpus)["blank"] not in set(overlap.families(corpus).drop("blank"))
+    one = small_corpus().iloc[:1]
+    assert overlap.families(one).tolist() == ["F1"]
+    assert overlap.pairs(one).empty
+    with pytest.raises(overlap.OverlapError, match="top_k"):
+        overlap.pairs(small_corpus(), top_k=0)
+    twice = pd.concat([small_corpus(), small_corpus().iloc[:1]])
+    with pytest.raises(overlap.OverlapError, match="ferry_a: doc_id appears more than once"):
+        overlap.families(twice)
+    with pytest.raises(overlap.OverlapError, match="DataFrame"):
+        overlap.pairs(["not", "a", "frame"])
