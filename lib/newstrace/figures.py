@@ -38,7 +38,7 @@ _ONES_ALT = _alt([w for w in L.ONES if w not in ("zero",)])
 _TENS_ALT = _alt(L.TENS)
 _WORDNUM = rf"(?:(?:{_TENS_ALT})(?:[-\s](?:{_ONES_ALT}))?|{_ONES_ALT})"
 _MULT = r"(?:hundred|thousand|million|billion|trillion)"
-_DIG = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?![\d,.]\d)|\d+)(?:\.\d+)?|\.\d+"
+_DIG = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d|[,.]\d)|\d+)(?:\.\d+)?|\.\d+"
 _CUR_BEFORE = _alt(L.CURRENCY_BEFORE)
 
 # One number: optional currency before, digits or words, optional multiplier(s).
@@ -124,6 +124,8 @@ for _k, _v in L.MASS.items():
     _UNIT_TABLE[_k] = (_v, "mass")
 for _k, _v in L.SPEED.items():
     _UNIT_TABLE[_k] = (_v, "speed")
+for _k, _v in L.TEMPERATURE.items():
+    _UNIT_TABLE[_k] = (_v, "temperature")
 for _k, _v in L.DURATION.items():
     _UNIT_TABLE[_k] = (_v, "duration")
 for _k, _v in L.PERCENT.items():
@@ -162,6 +164,7 @@ _MONTH_ALT = _alt(L.MONTHS)
 _MASK_RE = re.compile(
     rf"""
     \b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b                                # 23.03.2025, 2025-03-23
+    | \b\d{{1,2}}/\d{{1,2}}\b                                                     # 9/11, 7/7 (dates)
     | \b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\b\.?)?               # 20:32, 9.30 pm
     | \b\d{{1,2}}\s*(?:[ap]\.m\.|[ap]m\b|o['’]clock\b)                            # 3 p.m., 10am
     | (?<![\w-])(?:\+\d{{1,3}}[\s.-]?)?\(?\d{{1,4}}\)?(?:[\s.-]\d{{2,4}}){{2,}}(?![\w])  # phone-like
@@ -203,6 +206,8 @@ def _is_chrome(sentence: str) -> bool:
         return True
     if len(words) > 5 or sentence.rstrip().endswith((".", "!", "?", "\"", "”")):
         return False
+    if len(words) <= 3 and any(w.lower() in _CHROME_SET for w in words):
+        return True  # "Read more 15"
     # a counter word right next to a number: "5491 visitors online", "Comments 12", "Share 34"
     for m in _CHROME_NEAR_RE.finditer(sentence):
         if (m.group(1) or m.group(2)).lower() in _CHROME_SET:
@@ -406,8 +411,9 @@ def _clean_source(src: str | None, org: str | None = None) -> str:
             # "political analyst Jane Doe", "Chatham House consultant Jane Doe" -> "Jane Doe"
             src = m.group("name")
     words = src.split()
-    while len(words) > 2 and words[0].lower().rstrip(".") in L.TITLES and words[1][0].isupper():
-        words = words[1:]  # "Mayor Jane Doe" -> "Jane Doe"
+    titles = [k for k, w in enumerate(words) if w.lower().rstrip(".") in L.TITLES and w[0].isupper()]
+    if titles and len(words) - titles[-1] - 1 >= 2 and all(w[0].isupper() for w in words[titles[-1] + 1:]):
+        words = words[titles[-1] + 1:]  # "Mayor Jane Doe", "Finance Minister Jane Doe" -> "Jane Doe"
     src = " ".join(words)
     if org:
         org = org.strip().rstrip(".")
@@ -445,7 +451,9 @@ class _Sources:
                     continue  # passive or adjective: "is estimated at", "a reported 5,000"
                 raw = m.group("src")
                 # the subject is the last noun phrase before the verb: cut at commas and conjunctions.
-                raw = re.split(r"\s+(?:that|which|who|when|while|as|and\s+(?=[a-z]))\s+", raw)[-1]
+                raw = re.split(r"(?:^|\s+)(?:that|which|who|when|while|as|whereas|and\s+(?=[a-z]))\s+", raw)[-1]
+                if not raw:
+                    continue
                 first = raw.split()[0].lower()
                 if first in L.NP_STOP and first not in ("the", "a", "an"):
                     continue
@@ -472,6 +480,10 @@ class _Sources:
             if s0 <= fig_start < s1 or start < fig_end:
                 continue  # the attribution must follow the figure ("..., officials said")
             return src
+        # the nearest "X said" before the figure, else the first after it
+        before = [(s1, src) for s0, s1, src in self.subject if s1 <= fig_start]
+        if before:
+            return max(before)[1]
         for s0, s1, src in self.subject:
             if not (s0 <= fig_start < s1):
                 return src
@@ -525,6 +537,9 @@ def _is_name_number(sent: str, start: int, end: int, value: float, has_unit: boo
     return False
 
 
+_SCORE_AFTER_RE = re.compile(r"\s+(?:vote|votes|win|victory|defeat|loss|draw|lead|score|scoreline|majority|"
+                             r"decision|verdict|ruling)\b|\s+(?:in\s+favou?r|against)\b", re.I)
+_MINUS_RE = re.compile(r"(?:\bminus\s+|−)$", re.I)
 _HEDGE_WORDS = {w for ws in L.HEDGE_BEFORE.values() for p in ws for w in p.split()}
 _CHANGE_VERB_RE = re.compile(
     r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased?|increases|increasing|"
@@ -657,7 +672,7 @@ class _Mask:
             # phone-like runs must really look like phone numbers (enough digits, + or ( or dashes)
             if _PHONE_RE.fullmatch(text):
                 digits = sum(c.isdigit() for c in text)
-                looks = text.startswith(("+", "(")) or text.count("-") >= 2 or text.count(".") >= 2 \
+                looks = text.startswith(("+", "(", "0")) or text.count("-") >= 2 or text.count(".") >= 2 \
                     or _PHONE_CONTEXT_RE.search(sent[max(0, m.start() - 40):m.start()])
                 if digits < 7 or not looks:
                     continue
@@ -702,6 +717,8 @@ def _fraction_figures(sent: str, masked, taken):
         elif m.group("den"):
             num = m.group("num").lower()
             den = m.group("den").lower()
+            if den == "half" and re.search(r"\band\s*$", before):
+                continue  # "six and a half years": part of a number
             if num == "a" and re.search(r"\bthe\s*$", before):
                 continue
             n = 1 if num in ("a", "one") else L.ONES[num]
@@ -774,13 +791,13 @@ def _default_spans(text: str) -> list[tuple[int, int]]:
 
 
 _DIGIT_RE = re.compile(r"\d")
-_CHEAP_WORDS = (_NUMWORD_SET | {"third", "thirds", "quarter", "quarters", "dozen", "dozens", "hundreds", "thousands",
+_FRACTION_TRIGGERS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
+                                "tenths"})
+_CHEAP_WORDS = (_NUMWORD_SET | _FRACTION_TRIGGERS | {"third", "thirds", "quarter", "quarters", "dozen", "dozens", "hundreds", "thousands",
                                 "millions", "billions", "hundred", "thousand", "million", "billion", "scores"}
                 | (_DURATION_SET & {"year", "month", "week", "day", "decade"}))
 _VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions", "billions", "dozen", "hundred",
                           "thousand", "million", "billion"})
-_FRACTION_TRIGGERS = frozenset({"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
-                                "tenths"})
 _RATIO_HINT_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)) in (?:every )?[\w]")
 # Only sentences with one of these words or characters can hold a date, time, phone number or ordinal.
 _MASK_WORDS = frozenset(L.MONTHS) | {"clock", "no", "nos", "number", "tel", "phone", "telephone", "call", "fax",
@@ -890,6 +907,12 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                     ok = a["kind"] != "article" and nb["kind"] != "article"
                 elif conn in ("-", "–", "—"):
                     ok = not (a.get("raw", "x").isdigit() and len(a.get("raw", "")) == 4 and 1800 <= a["value"] <= 2100)
+                    if not ok and nb.get("raw", "x").isdigit() and len(nb.get("raw", "")) in (2, 4):
+                        i += 1  # "2022-23", "2014-2022": years, both of them
+                        continue
+                    if _SCORE_AFTER_RE.match(sent, nb["end"]):
+                        i += 1  # "a 3-2 vote", "won 2-1": a score, not a range
+                        continue
                 if a["kind"] in ("article",) or nb["kind"] == "article":
                     ok = ok and conn in ("to", "or") and False
                 if ok:
@@ -954,7 +977,14 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             continue  # "the two sides", "all three men": a reference, not a reported figure
         if a["kind"] in ("word", "one") and re.match(r"-[a-z]", sent[a["end"]:a["end"] + 2]) and unit_m is None:
             continue  # "one-off", "two-way"
-        hedge, hs, he = _hedge_at(sent, s if not a["cur"] else s, end)
+        hedge, hs, he = _hedge_at(sent, s, end)
+        if hedge == "over" and quantity == "duration" and sent[hs:s].strip().lower() == "over":
+            prev_word = sent[max(0, hs - 20):hs].split()[-1:]
+            if not prev_word or prev_word[0].lower() not in L.OVER_DURATION_HEDGE_AFTER:
+                hedge, hs = "", s  # "1,500 jobs over five years": a period, not "more than"
+        if _MINUS_RE.search(sent, max(0, s - 8), s):
+            v1 = -v1
+            hs = min(hs, sent.rfind("minus", max(0, s - 8), s) if "minus" in sent[max(0, s - 8):s] else hs)
         if _is_year(sent, a, unit_m if not cur else True, hedge) or (b is not None and _is_year(sent, b, None, "")):
             continue
         if a["kind"] == "digit" and _is_name_number(sent, s, a["end"], a["value"], unit_m is not None or bool(cur)):

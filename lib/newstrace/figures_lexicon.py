@@ -39,7 +39,8 @@ FEW = {"several": (3, 9), "a few": (2, 9), "few": (2, 9), "a couple of": (2, 3),
 HEDGE_BEFORE = {
     "approx": [
         "about", "around", "roughly", "some", "approximately", "approx.", "approx", "an estimated",
-        "estimated", "circa", "ca.", "c.", "~", "in the region of", "on the order of", "give or take",
+        "estimated", "circa", "ca.", "c.", "~", "in the region of", "on the order of", "in the order of",
+        "give or take", "the best part of", "something in the region of",
         "an approximate", "something like", "round about", "more or less",
     ],
     "over": [
@@ -71,6 +72,8 @@ AREA = {
     "square miles": "mile**2", "square mile": "mile**2", "sq miles": "mile**2", "sq mi": "mile**2",
     "sq. miles": "mile**2", "sq. mi.": "mile**2", "mi2": "mile**2", "mi²": "mile**2",
     "square metres": "m**2", "square meters": "m**2", "square metre": "m**2", "square meter": "m**2",
+    "square-mile": "mile**2", "square-kilometre": "km**2", "square-kilometer": "km**2", "square-metre": "m**2",
+    "square-meter": "m**2", "square-foot": "ft**2",
     "sq m": "m**2", "m2": "m**2", "m²": "m**2", "square feet": "ft**2", "sq ft": "ft**2",
     "square foot": "ft**2", "hectares": "hectare", "hectare": "hectare", "ha": "hectare",
     "acres": "acre", "acre": "acre",
@@ -95,9 +98,11 @@ DURATION = {
     "decade": "decade", "centuries": "century", "century": "century", "seconds": "second",
     "second": "second",
 }
+TEMPERATURE = {"degrees celsius": "degC", "degrees centigrade": "degC", "°c": "degC", "degrees c": "degC",
+               "degrees fahrenheit": "degF", "°f": "degF", "degrees f": "degF", "degrees": "degC"}
 SPEED = {"km/h": "km/h", "kph": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
          "mph": "mile/hour", "miles per hour": "mile/hour", "knots": "knot"}
-PERCENT = {"%": "%", "percent": "%", "per cent": "%", "pc": "%", "percentage points": "pp",
+PERCENT = {"%": "%", "percent": "%", "per cent": "%", "pc": "%", "pct": "%", "percentage points": "pp",
            "percentage point": "pp", "points": "pp",
            "basis points": "bp", "basis point": "bp", "bps": "bp"}
 
@@ -133,7 +138,7 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 # Words of page chrome: counters that survive cleaning ("5491 visitors online", "Comments 12").
 CHROME = (
-    "visitors online users online online comments comment views view shares share likes like replies "
+    "visitors online users online online comments comment views view shares share likes like replies more "
     "reply reads read previous post next post subscribers followers votes vote print email tweet"
 ).split()
 
@@ -195,3 +200,7 @@ TITLES = set(
     imam sheikh mp mep councillor councilor sheriff inspector superintendent detective officer
     """.split()
 )
+
+# Words that, in front of a duration, make "over" a preposition ("jobs over five years"), not a hedge,
+# unless one of these comes first: "closed for over three weeks", "lasted over a year".
+OVER_DURATION_HEDGE_AFTER = set("for lasted last lasts took take takes taking spent spend spends in within".split())
