@@ -1101,18 +1101,22 @@ def _candidates(text: str) -> list[_Cand]:
             if not entries:
                 continue
         # the tokens just before, as far back as they could belong to an expression
-        last = _LAST_TOKEN.search(low, max(0, pos - 24), pos)
-        if last is None or not (last.group(1)[0].isdigit() or last.group(1) in _PREFIX_WORDS or last.group(1) in _UNIT_TOKENS):
-            prev = [(last.start(1), last.group(1))] if last else []
-        else:
-            prev = [(m.start(), m.group()) for m in _TOKEN.finditer(low, max(0, pos - 90), pos)][-10:]
+        # walk back over the words that could belong to the expression (numbers, "the", "early", ...)
         starts = [pos]
-        for ps, pt in reversed(prev):
-            if pt[0].isdigit() or pt in _PREFIX_WORDS:
-                starts.append(ps)
-            else:
+        end = pos
+        first = None
+        for _ in range(10):
+            last = _LAST_TOKEN.search(low, max(0, end - 24), end)
+            if last is None:
                 break
-        if tok in _AGO_WORDS and not (prev and (prev[-1][1] in _UNIT_TOKENS or prev[-1][1] == "so")):
+            w = last.group(1)
+            if first is None:
+                first = w
+            if not (w[0].isdigit() or w in _PREFIX_WORDS):
+                break
+            end = last.start(1)
+            starts.append(end)
+        if tok in _AGO_WORDS and not (first in _UNIT_TOKENS or first == "so"):
             entries = [e for e in entries if e[0] != "ago"]
         for kind, back in entries:
             rx = _RX[kind]
