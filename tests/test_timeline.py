@@ -358,3 +358,17 @@ def test_year_end_ahead_ago_and_past_unit():
     assert v["the past year"] == "P1Y" and v["the third quarter"] == "1989-Q3"
     assert tag("Half of them and a quarter of the vote; the first half of the match.", "1989-10-30").empty
     assert values("Sales in the first half of the year rose.", "1989-10-30") == {"the first half of the year": "1989-H1"}
+
+
+def test_seed_texts_with_and_without_dct(seed_windows):
+    c, _ = seed_windows
+    pinned = [tag(t, today=TODAY) for t in c["text"]]
+    hits = [r for t in pinned for r in t.itertuples() if r.surface == "Thursday, February 6"]
+    assert hits and all(r.value == "2025-02-06" for r in hits)
+    texts = [t for t in c["text"] if "in August" in t and "August 2024" not in t]
+    assert texts
+    aug = tag(texts[0], "2024-11-20")
+    assert set(aug.loc[aug["surface"] == "August", "value"]) == {"2024-08"}
+    for t in c["text"]:  # counters, "may" and the outlet "24 Channel" are never dates
+        for r in tag(t, "2025-02-10").itertuples():
+            assert r.surface.lower() not in {"may", "24", "24 channel"} and not r.surface.isdigit() or len(r.surface) == 4
