@@ -144,6 +144,9 @@ def _glued_tail_start(line: str) -> int:
     return 0
 
 
+_ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
+_YEAR = re.compile(r"\d\d\d\d")
+_BYLINE_START = re.compile(r"\s*(?:by|author|written|text|reporter)\b", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}")
 _HEAD_START = re.compile(r"[\"'“‘«A-Z0-9А-ЯЁІЇЄҐ]")
 _HEAD_BAD_END = re.compile(r"[.;,]\s*$")
@@ -201,7 +204,8 @@ def clean_article(raw: str) -> Cleaned:
     """Split a scraped page into headline, byline, page date and body; record every removal."""
     out = Cleaned()
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    if any(ch in text for ch in _ZERO_WIDTH):  # substring checks are fast; a rewrite is not
+        text = re.sub("[" + _ZERO_WIDTH + "]", "", text)
     lines = [ln.rstrip() for ln in text.split("\n")]
 
     def drop(i: int, reason: str) -> None:
@@ -210,13 +214,11 @@ def clean_article(raw: str) -> Cleaned:
             out.removed.append({"text": lines[i].strip(), "reason": reason})
             out.chrome_lines.append(lines[i])
 
-    keep = [bool(ln.strip()) for ln in lines]
-
     # 1. glued tails: "...last sentence.Related headline" -> a line of its own after it
     expanded: list[str] = []
     glued: set[int] = set()
     for ln in lines:
-        cut = _glued_tail_start(ln)
+        cut = _glued_tail_start(ln) if len(ln) > 60 else 0
         if cut and is_headline(ln[cut:]) and _n_words(ln) > 12:
             expanded.append(ln[:cut])
             glued.add(len(expanded))
@@ -231,13 +233,13 @@ def clean_article(raw: str) -> Cleaned:
     for i, ln in enumerate(lines):
         if not keep[i] or _n_words(ln) > 25:  # chrome lines are short; long lines are text
             continue
-        if _n_words(ln) <= 12 and DATE_LINE_RE.match(ln):
+        if _n_words(ln) <= 12 and _YEAR.search(ln) and DATE_LINE_RE.match(ln):
             if out.page_date is None:
                 out.page_date = parse_date(ln)
                 out.page_date_evidence = ln.strip()
             pattern_reason[i] = "page date line"
             continue
-        name = sources.byline(ln) if _n_words(ln) <= 12 else ""
+        name = sources.byline(ln) if _n_words(ln) <= 12 and _BYLINE_START.match(ln) else ""
         if name:
             out.author = out.author or name
             pattern_reason[i] = "byline"

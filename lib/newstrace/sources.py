@@ -137,10 +137,13 @@ def _phrase_hits(lower: str, phrases) -> list[tuple[int, int]]:
     return hits
 
 
-def _ref_matches(text: str, lower: str, pattern: re.Pattern) -> list[re.Match]:
-    """Matches of a "... with reference to Y" pattern, searched only near such phrases."""
+_REF_PHRASES = ("with reference to", "with a reference to", "citing", "referring to")
+
+
+def _ref_matches(text: str, refs: list[tuple[int, int]], pattern: re.Pattern) -> list[re.Match]:
+    """Matches of a "... with reference to Y" pattern, searched only near such phrases (``refs``)."""
     found = {}
-    for i, j in _phrase_hits(lower, ("with reference to", "with a reference to", "citing", "referring to")):
+    for i, j in refs:
         for m in pattern.finditer(text, max(0, i - 160), min(len(text), j + 120)):
             if m.start() <= i < m.end():
                 found[m.span()] = m
@@ -264,9 +267,10 @@ def find_outlet(text: str) -> tuple[str, str]:
         n = _name_before(text, at) if at < start else None
         if n:
             hits.append((n.start(), n.group("name"), text[n.start():start + len("informs")], True))
-    for m in _ref_matches(text, lower, _SELF_BY):  # "reported by X with reference to Y"
+    refs = _phrase_hits(lower, _REF_PHRASES)
+    for m in _ref_matches(text, refs, _SELF_BY):  # "reported by X with reference to Y"
         hits.append((m.start(), m.group("name"), m.group(0), False))
-    for m in _ref_matches(text, lower, _SELF_REF_VERB):  # "X reports with reference to Y"
+    for m in _ref_matches(text, refs, _SELF_REF_VERB):  # "X reports with reference to Y"
         n = _name_before(text, m.start())
         if n:
             hits.append((n.start(), n.group("name"), text[n.start():m.end()], False))
@@ -314,8 +318,9 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
                 add(m.group("name"))
     hits = []
     lower = text.lower()
-    for pattern in (_SELF_BY, _SELF_REF_VERB):
-        for m in _ref_matches(text, lower, pattern):
+    refs = _phrase_hits(lower, _REF_PHRASES)
+    for pattern in (_SELF_BY, _SELF_REF_VERB) if refs else ():
+        for m in _ref_matches(text, refs, pattern):
             hits.append((m.start("cite"), m.group("cite")))
     for _, end in _phrase_hits(lower, CITE_AFTER_PHRASES):
         k = end
