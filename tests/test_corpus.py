@@ -328,3 +328,8 @@ def test_own_test_corpus_is_cleaned_like_the_gold(tmp_path):
         assert row.title == g["title"]
         assert row.author == g["author"]
     assert {e for e in corpus.encoding} >= {"utf-8", "utf-16-le", "cp1251", "koi8-r", "latin-1", "utf-8-sig"}
+
+
+def test_sentences_skip_rows_without_text():
+    frame = pd.DataFrame({"text": ["One sentence. Two.", None]}, index=pd.Index(["a", "b"], name="doc_id"))
+    assert sentences(frame).doc_id.tolist() == ["a", "a"]

@@ -528,6 +528,8 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     """
     records = []
     for doc_id, text in corpus["text"].items():
+        if not isinstance(text, str):  # a row without text (NaN/None) has no sentences
+            continue
         for n, (a, b) in enumerate(sentence_spans(text)):
             records.append((doc_id, n, a, b, text[a:b]))
     return pd.DataFrame(records, columns=["doc_id", "sent_id", "start", "end", "text"])
