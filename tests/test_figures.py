@@ -388,3 +388,8 @@ def test_and_a_half_and_slash_dates():
     r = one("The sentence was six and a half years.")
     assert (r["value"], r["unit"]) == (6.5, "year")
     assert figs("The 7/7 bombings shook London.") == []
+
+
+def test_article_numbers_continue_and_director_titles():
+    assert one("The bill came to a hundred and thirty million dollars.")["value"] == 130e6
+    assert one("Up to $5 million was offered, FBI Director Jane Holt said.")["source"] == "Jane Holt"

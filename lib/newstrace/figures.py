@@ -50,7 +50,7 @@ NUMBER_RE = re.compile(
         (?:(?P<dmult>\s?{_MULT}s?\b|\s?(?:mln|mn|bn|tn|lakhs?|crores?)\b|(?:k|m|b|K|M|B)(?![\w]))(?:\s+{_MULT}\b)?)?
         (?P<andhalf>\s+and\s+a\s+half\b)?
     | (?P<half>\bhalf\s+a\s+(?:{_MULT}|dozen)\b)
-    | (?P<word>\b(?:(?:a|an)(?:\s+(?:{_MULT}|dozen)\b)+(?:\s+and\s+a\s+half)?|(?:{_WORDNUM})(?:\s+(?:and\s+)?(?:{_MULT}|dozen|{_WORDNUM})\b)*(?:\s+and\s+a\s+half)?|(?:a|an)(?:\s+single)?))\b
+    | (?P<word>\b(?:(?:a|an)(?:\s+(?:{_MULT}|dozen)\b)+(?:\s+(?:and\s+)?(?:{_MULT}|{_WORDNUM})\b)*(?:\s+and\s+a\s+half)?|(?:{_WORDNUM})(?:\s+(?:and\s+)?(?:{_MULT}|dozen|{_WORDNUM})\b)*(?:\s+and\s+a\s+half)?|(?:a|an)(?:\s+single)?))\b
     )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -430,7 +430,8 @@ class _Sources:
     """The attributions of one sentence, found once; ``for_figure`` picks the one a figure falls under."""
 
     def __init__(self, sent: str):
-        sent = _ABBREV_DOT_RE.sub(lambda m: m.group(1) + " ", sent)  # same length: offsets hold
+        if "." in sent[:-1]:
+            sent = _ABBREV_DOT_RE.sub(lambda m: m.group(1) + " ", sent)  # same length: offsets hold
         self.according = []
         if "ccording to" in sent:
             for m in _ACCORDING_RE.finditer(sent):
@@ -504,7 +505,14 @@ _PLURAL_ACTORS = set(
 
 # --- the extractor -----------------------------------------------------------------------------
 
+_NEXT_TOKEN_RE = re.compile(r"[ \u00a0]?-?[ \u00a0]?([^\W\d_]+|[%°²$€£])")
+_UNIT_FIRST = frozenset(re.match(r"[^\W\d_]+", k).group().lower() if k[0].isalpha() else k[0] for k in _UNIT_TABLE)
+
+
 def _unit_after(sent: str, pos: int):
+    t = _NEXT_TOKEN_RE.match(sent, pos)
+    if t is None or (t.group(1).lower() not in _UNIT_FIRST and t.group(1)[0] not in _UNIT_FIRST):
+        return None
     m = _UNIT_AFTER_RE.match(sent, pos)
     if not m:
         return None
@@ -584,12 +592,37 @@ def _number_windows(sent: str, words: set | None = None) -> list[tuple[int, int]
 
 
 def _atoms(sent: str, masked, words: set | None = None):
-    """Every number in ``sent`` outside masked spans: dicts with start, end, value, currency, kind."""
-    out = []
-    for a, b in _number_windows(sent, words):
-        for m in NUMBER_RE.finditer(sent, a, b):
+    """Every number in ``sent`` outside masked spans: dicts with start, end, value, currency, kind.
+
+    ``NUMBER_RE`` is tried only where a number can start: at a digit or number word, or a few
+    characters before a digit when a currency sign or code may stand there ("US$5", "Rs 300").
+    """
+    out: list = []
+    only_digits = words is not None and words.isdisjoint(_NUMWORD_SET) and (
+        words.isdisjoint(("a", "an")) or (words.isdisjoint(_MULT_SET) and words.isdisjoint(_DURATION_SET)))
+    done = 0
+    for t in (_DIGITS_RE.finditer(sent) if only_digits else _ANCHOR_RE.finditer(sent)):
+        start = t.start()
+        if start < done:
+            continue
+        m = None
+        if sent[start].isdigit():
+            for k in (4, 3, 2, 1):
+                p = start - k
+                if p >= done and p >= 0 and sent[p] in _CUR_START:
+                    m = NUMBER_RE.match(sent, p)
+                    if m is not None and m.group("cur") and m.end() > start:
+                        break
+                    m = None
+        if m is None:
+            m = NUMBER_RE.match(sent, start)
+        if m is not None and m.end() > start:
             _atom(sent, m, masked, out)
+            done = m.end()
     return out
+
+
+_CUR_START = frozenset(c for k in L.CURRENCY_BEFORE for c in (k[0], k[0].upper()))
 
 
 def _atom(sent: str, m, masked, out: list) -> None:
@@ -919,7 +952,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                     b = nb
                     i += 1
         last = b or a
-        unit_m = _unit_after(sent, last["end"])
+        unit_m = _unit_after(sent, last["end"]) if b is not None else first_unit
         if unit_m is None and b is not None and first_unit is not None:
             unit_m = first_unit
         cur = a["cur"] or (b["cur"] if b else None)

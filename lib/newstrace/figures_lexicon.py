@@ -198,6 +198,7 @@ TITLES = set(
     gen lieutenant lt colonel col major maj captain capt sergeant sgt commander admiral chief ambassador
     secretary spokesman spokeswoman spokesperson king queen prince princess pope bishop father rabbi
     imam sheikh mp mep councillor councilor sheriff inspector superintendent detective officer
+    director chairman chairwoman chairperson executive ceo cfo coo founder editor commissioner
     """.split()
 )
 
