@@ -201,6 +201,8 @@ _LETTER_RE = re.compile(r"[^\W\d_]{2,}")
 
 def _is_chrome(sentence: str) -> bool:
     """A line of page chrome: no words at all, or a handful of words among them a counter word."""
+    if len(sentence) > 80:
+        return _LETTER_RE.search(sentence) is None  # five words or fewer never run this long
     words = _LETTER_RE.findall(sentence)
     if not words:
         return True
