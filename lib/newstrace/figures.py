@@ -71,7 +71,7 @@ _VAGUE_RE = re.compile(
 def _word_value(text: str) -> float | None:
     """The value of a spelled-out number ("forty thousand", "a million", "two dozen")."""
     total, current, seen = 0.0, 0.0, False
-    for tok in re.findall(r"[a-z]+", text.lower()):
+    for tok in _P1.findall( text.lower()):
         if tok in ("and",):
             continue
         if tok in ("a", "an"):
@@ -100,14 +100,14 @@ def _word_value(text: str) -> float | None:
 
 
 def _digit_value(dig: str) -> float:
-    return float(re.sub(r"[,\u00a0\u202f\u2009 ]", "", dig))
+    return float(_P2.sub( "", dig))
 
 
 def _mult_value(mult: str | None) -> float:
     if not mult:
         return 1.0
     value = 1.0
-    for tok in re.findall(r"[A-Za-z]+", mult):
+    for tok in _P3.findall( mult):
         t = tok.lower().rstrip("s") if tok.lower().endswith("s") and tok.lower() != "s" else tok.lower()
         value *= L.MULTIPLIERS.get(t, 1.0)
     return value
@@ -250,7 +250,7 @@ def _hedge_at(sent: str, start: int, end: int) -> tuple[str, int, int]:
         phrase = m.group("h").lower()
         # "over" and "under" directly after a verb of motion are prepositions ("spread over 5 km")
         # only when no number follows; here a number follows, so they hedge.
-        if phrase == "some" and re.search(r"\b(?:for|of)\s+some\s*$", before, re.I) is None:
+        if phrase == "some" and _P4.search( before) is None:
             pass
         return kind, start - (len(before) - m.start("h")), end
     m = _HEDGE_AFTER_RE.match(sent[end:end + 20])
@@ -337,7 +337,7 @@ def _np_before(sent: str, start: int) -> str:
                   clause.rfind("“"), clause.rfind("”"))
         clause = clause[cut + 1:] if cut >= 0 else clause
         words = []
-        for w in re.findall(r"[^\W\d_][\w'’-]*", clause):
+        for w in _P5.findall( clause):
             lw = w.lower()
             if lw in L.NP_STOP and lw not in ("the",):
                 if words:
@@ -419,7 +419,7 @@ def _clean_source(src: str | None, org: str | None = None) -> str:
     src = " ".join(words)
     if org:
         org = org.strip().rstrip(".")
-        org = re.sub(r",.*$", "", org)
+        org = _P6.sub( "", org)
         src = f"{src}, {org}"
     return src
 
@@ -449,12 +449,12 @@ class _Sources:
                 if src and len(src.split()) <= 9:
                     self.after.append((m.start(), span_start, span_start + len(raw), src))
             for m in _SUBJ_VERB_RE.finditer(sent):
-                if re.search(r"\b(?:is|are|was|were|been|being|be|a|an|the|widely)\s+$",
+                if _P7.search(
                              sent[max(0, m.start("verb") - 10):m.start("verb")]):
                     continue  # passive or adjective: "is estimated at", "a reported 5,000"
                 raw = m.group("src")
                 # the subject is the last noun phrase before the verb: cut at commas and conjunctions.
-                raw = re.split(r"(?:^|\s+)(?:that|which|who|when|while|as|whereas|and\s+(?=[a-z]))\s+", raw)[-1]
+                raw = _P8.split( raw)[-1]
                 if not raw:
                     continue
                 first = raw.split()[0].lower()
@@ -526,7 +526,7 @@ def _unit_after(sent: str, pos: int):
 def _is_name_number(sent: str, start: int, end: int, value: float, has_unit: bool) -> bool:
     """A number that belongs to a name: "Channel 4", "Article 5", "24 Channel", "F-16", "Su-34"."""
     before = sent[max(0, start - 40):start]
-    if re.search(r"[A-Za-z]-\s?$", before):
+    if _P9.search( before):
         return True
     m = _CAP_WORD_RE.search(before)
     if m and before.endswith((" ", "\u00a0")) and before[m.start():].strip() == m.group(1):
@@ -647,11 +647,11 @@ def _atom(sent: str, m, masked, out: list) -> None:
         value = _digit_value(dig)
         if mult_raw:
             ml = mult_raw.strip()
-            if ml in ("m", "M") and cur is None and not re.match(r"\s+(?:people|[a-z]+s)\b(?!\s+(?:of|from|to|away|long|high|wide|deep|tall)\b)", sent[e:]):
+            if ml in ("m", "M") and cur is None and not _P10.match( sent[e:]):
                 # "5m" with no currency is five metres: give the m back to the unit rule
                 e = m.start("dmult")
                 mult_raw = None
-            elif ml in ("b", "B", "k", "K") and cur is None and not re.match(r"\s", mult_raw):
+            elif ml in ("b", "B", "k", "K") and cur is None and not _P11.match( mult_raw):
                 pass
         value *= _mult_value(mult_raw)
         if m.group("andhalf"):
@@ -719,7 +719,7 @@ def _is_year(sent: str, atom: dict, unit_m, hedge: str) -> bool:
     if atom["kind"] != "digit" or atom.get("mult") or atom["cur"] or unit_m is not None or hedge:
         return False
     raw = atom.get("raw", "")
-    if not re.fullmatch(r"\d{4}", raw):
+    if not _P12.fullmatch( raw):
         return False
     v = int(raw)
     if not 1800 <= v <= 2100:
@@ -727,7 +727,7 @@ def _is_year(sent: str, atom: dict, unit_m, hedge: str) -> bool:
     before = sent[max(0, atom["start"] - 30):atom["start"]]
     if _YEAR_PREV_RE.search(before):
         return True
-    nxt = re.match(r"\s+([a-z][\w-]*)", sent[atom["end"]:])
+    nxt = _P13.match( sent[atom["end"]:])
     if nxt and nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss"):
         return False  # "2000 people": a count
     return True
@@ -740,21 +740,21 @@ def _fraction_figures(sent: str, masked, taken):
             continue
         before = sent[max(0, s - 12):s].lower()
         if m.group("half"):
-            if re.match(r"\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", sent[e:], re.I):
+            if _P14.match( sent[e:]):
                 continue  # "half a million": a number
-            if re.search(r"\b(?:first|second|other|a|one|and)\s*-?\s*$", before) or \
-                    re.match(r"\s*-?\s*(?:hour|time|way|century|decade|year|day|mast|brother|sister)", sent[e:], re.I):
+            if _P15.search( before) or \
+                    _P16.match( sent[e:]):
                 continue
-            if not re.match(r"\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|his\b|her\b|our\b|all\b|them\b|those\b|these\b)", sent[e:], re.I):
-                if not re.search(r"\b(?:by|than|to|about|almost|nearly|over|under|roughly|around)\s*$", before):
+            if not _P17.match( sent[e:]):
+                if not _P18.search( before):
                     continue
             value = 0.5
         elif m.group("den"):
             num = m.group("num").lower()
             den = m.group("den").lower()
-            if den == "half" and re.search(r"\band\s*$", before):
+            if den == "half" and _P19.search( before):
                 continue  # "six and a half years": part of a number
-            if num == "a" and re.search(r"\bthe\s*$", before):
+            if num == "a" and _P20.search( before):
                 continue
             n = 1 if num in ("a", "one") else L.ONES[num]
             if den.endswith("s") and n == 1:
@@ -764,8 +764,8 @@ def _fraction_figures(sent: str, masked, taken):
             if den == "half" and n > 1:
                 continue
             value = n * L.FRACTION_WORDS[den]
-            if not re.match(r"\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|them\b)", sent[e:], re.I) and \
-                    re.search(r"\b(?:the|every|each)\s*$", before):
+            if not _P21.match( sent[e:]) and \
+                    _P22.search( before):
                 continue
         else:
             n1 = m.group("n1").lower()
@@ -781,7 +781,7 @@ def _fraction_figures(sent: str, masked, taken):
 def _count_noun(sent: str, end: int) -> tuple[str, int]:
     """Counted noun phrase after ``end``: skips "of" and "the" after a vague word or multiplier."""
     rest = sent[end:]
-    skip = re.match(r"\s*(?:more\s+|other\s+|of\s+(?:the\s+|their\s+|its\s+)?)?", rest)
+    skip = _P23.match( rest)
     pos = end + (skip.end() if skip else 0)
     np_, np_end = _np_after(sent, pos)
     return np_, np_end
@@ -875,7 +875,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                 low, high = o_low * base, (o_high + 1) * base - 1
             # "in their hundreds" and "by the thousands" are vague too; "the 1990s" never reach here
         else:
-            few = re.sub(r"\s+", " ", m.group("few").lower())
+            few = _P24.sub( " ", m.group("few").lower())
             f_low, f_high = L.FEW[few]
             base = _mult_value(m.group("fmult"))
             low, high = f_low * base, f_high * base
@@ -887,7 +887,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             unit, quantity = L.CURRENCY_AFTER[um.group(1).lower()], "money"
             e = e + um.end()
             subject = ""
-        elif (uo := re.match(r"\s+of\s+", sent[e:])) and (vu := _unit_after(sent, e + uo.end())) is not None \
+        elif (uo := _P25.match( sent[e:])) and (vu := _unit_after(sent, e + uo.end())) is not None \
                 and not vu.group("sep").strip():
             canon, q = _UNIT_TABLE.get(vu.group("unit").lower(), ("", "count"))
             if q in ("duration", "percent"):
@@ -934,9 +934,9 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                 if conn == "and":
                     ok = bool(re.search(r"\bbetween\s+(?:(?:" + _CUR_BEFORE + r")\s?)?$", before, re.I))
                 elif conn == "to" or conn == "through":
-                    ok = not _CHANGE_VERB_RE.search(before[-60:] if not re.search(r"\bfrom\s*$", before) else
+                    ok = not _CHANGE_VERB_RE.search(before[-60:] if not _P26.search( before) else
                                                      before[:-5][-60:])
-                    if re.search(r"\b(?:ratio|score|vote[sd]?|voted|won|lost|beat|defeated)\b", before[-40:], re.I):
+                    if _P27.search( before[-40:]):
                         ok = False
                 elif conn == "or":
                     ok = a["kind"] != "article" and nb["kind"] != "article"
@@ -969,7 +969,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
         unit, quantity = "", "count"
         old = False
         if unit_m is not None and unit_m.group("unit").lower() == "mm" and not unit_m.group("sep") and \
-                re.match(r"\s+[a-z]+s\b", sent[unit_m.end():]) and not re.match(r"\s+of\b", sent[unit_m.end():]):
+                _P28.match( sent[unit_m.end():]) and not _P29.match( sent[unit_m.end():]):
             continue  # a calibre: "155mm shells", "35mm film"
         if unit_m is not None:
             key = unit_m.group("unit").lower()
@@ -1008,9 +1008,9 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
         if a["kind"] == "one" and b is None and quantity == "count":
             continue
         if a["kind"] in ("word", "one") and not a["mult"] and b is None and quantity == "count" and \
-                re.search(r"\b(?:the|these|those|all|its|their|his|her|our|both)\s+$", sent[max(0, s - 12):s], re.I):
+                _P30.search( sent[max(0, s - 12):s]):
             continue  # "the two sides", "all three men": a reference, not a reported figure
-        if a["kind"] in ("word", "one") and re.match(r"-[a-z]", sent[a["end"]:a["end"] + 2]) and unit_m is None:
+        if a["kind"] in ("word", "one") and _P31.match( sent[a["end"]:a["end"] + 2]) and unit_m is None:
             continue  # "one-off", "two-way"
         hedge, hs, he = _hedge_at(sent, s, end)
         if hedge == "over" and quantity == "duration" and sent[hs:s].strip().lower() == "over":
@@ -1041,7 +1041,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
         elif quantity == "age":
             subject, _ = _np_after(sent, end)
         else:
-            m_of = re.match(r"\s+of\s+(?:the\s+)?", sent[end:])
+            m_of = _P32.match( sent[end:])
             if m_of:
                 subject, _ = _np_after(sent, end + m_of.end())
             if not subject:
@@ -1073,6 +1073,42 @@ def _mult_of(atom: dict) -> float:
         if v >= m:
             return m
     return 1.0
+
+
+# patterns used inside the rules above, compiled once
+_P1 = re.compile(r"[a-z]+")
+_P2 = re.compile(r"[,\u00a0\u202f\u2009 ]")
+_P3 = re.compile(r"[A-Za-z]+")
+_P4 = re.compile(r"\b(?:for|of)\s+some\s*$", re.I)
+_P5 = re.compile(r"[^\W\d_][\w'’-]*")
+_P6 = re.compile(r",.*$")
+_P7 = re.compile(r"\b(?:is|are|was|were|been|being|be|a|an|the|widely)\s+$")
+_P8 = re.compile(r"(?:^|\s+)(?:that|which|who|when|while|as|whereas|and\s+(?=[a-z]))\s+")
+_P9 = re.compile(r"[A-Za-z]-\s?$")
+_P10 = re.compile(r"\s+(?:people|[a-z]+s)\b(?!\s+(?:of|from|to|away|long|high|wide|deep|tall)\b)")
+_P11 = re.compile(r"\s")
+_P12 = re.compile(r"\d{4}")
+_P13 = re.compile(r"\s+([a-z][\w-]*)")
+_P14 = re.compile(r"\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.I)
+_P15 = re.compile(r"\b(?:first|second|other|a|one|and)\s*-?\s*$")
+_P16 = re.compile(r"\s*-?\s*(?:hour|time|way|century|decade|year|day|mast|brother|sister)", re.I)
+_P17 = re.compile(r"\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|his\b|her\b|our\b|all\b|them\b|those\b|these\b)", re.I)
+_P18 = re.compile(r"\b(?:by|than|to|about|almost|nearly|over|under|roughly|around)\s*$")
+_P19 = re.compile(r"\band\s*$")
+_P20 = re.compile(r"\bthe\s*$")
+_P21 = re.compile(r"\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|them\b)", re.I)
+_P22 = re.compile(r"\b(?:the|every|each)\s*$")
+_P23 = re.compile(r"\s*(?:more\s+|other\s+|of\s+(?:the\s+|their\s+|its\s+)?)?")
+_P24 = re.compile(r"\s+")
+_P25 = re.compile(r"\s+of\s+")
+_P26 = re.compile(r"\bfrom\s*$")
+_P27 = re.compile(r"\b(?:ratio|score|vote[sd]?|voted|won|lost|beat|defeated)\b", re.I)
+_P28 = re.compile(r"\s+[a-z]+s\b")
+_P29 = re.compile(r"\s+of\b")
+_P30 = re.compile(r"\b(?:the|these|those|all|its|their|his|her|our|both)\s+$", re.I)
+_P31 = re.compile(r"-[a-z]")
+_P32 = re.compile(r"\s+of\s+(?:the\s+)?")
+_P33 = re.compile(r"[^\W\d_]{3,}")
 
 
 # --- corpus-level API --------------------------------------------------------------------------
@@ -1125,7 +1161,7 @@ _STEM_STOP = L.NP_STOP | {"people", "region", "said", "says", "according"}
 
 
 def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in re.findall(r"[^\W\d_]{3,}", text or "") if w.lower() not in _STEM_STOP}
+    return {w.lower()[:5] for w in _P33.findall( text or "") if w.lower() not in _STEM_STOP}
 
 
 def interval(row) -> tuple[float, float]:
