@@ -84,7 +84,8 @@ MEDIA_WORDS = frozenset(
     """post times news journal herald tribune guardian telegraph gazette gazeta press agency channel tv
     radio daily mail express independent observer insider pravda wire report chronicle review magazine
     broadcasting broadcaster newspaper media network networks today online info ukraine24 weekly monitor
-    bulletin dispatch standard courier sun star mirror examiner inquirer""".split()
+    bulletin dispatch standard courier sun star mirror examiner inquirer enquirer ledger desk globe sentinel
+    beacon messenger digest""".split()
 )
 TLDS = r"(?:com|org|net|info|news|media|ua|by|ru|uk|co\.uk|de|fr|eu|io|tv|pl|lt|lv|ee|md|ge|kz|am|az|us|ca|au)"
 DOMAIN_RE = re.compile(rf"\b(?:https?://)?(?:www\.)?([A-Za-z0-9][A-Za-z0-9-]*)\.({TLDS})\b", re.IGNORECASE)
@@ -120,6 +121,8 @@ _CITE_BEFORE = re.compile(
     r"[A-Z\d][\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:" + "|".join(CITE_BEFORE_PHRASES) + r")\b"
 )
 _NAME_START = re.compile(rf"(?=[A-Z\d\"“«]|[Tt]he\s){QNAME}")
+# Inverted attribution after a clause: "..., writes Example Journal." / "...," reports Example News.
+_CITE_INVERTED = re.compile(rf"[,”\"]\s+(?:writes|wrote|reports|reported|notes|noted|informs|says|said)\s+(?P<name>{QNAME})")
 _DATELINE = re.compile(rf"\((?P<name>{QNAME})\)\s+[-–—]")
 
 
@@ -190,6 +193,8 @@ def canonical_outlet(name: str) -> str:
     m = DOMAIN_RE.fullmatch(n)
     if m:
         return domain_name(m)
+    if key.startswith("the ") and len(n) > 4:  # "the Harbor Times" and "Harbor Times" are one outlet
+        return n[4:]
     return n
 
 
@@ -333,8 +338,9 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
         n = _name_before(text, m.start("ws"))
         if n:
             hits.append((n.start(), n.group("name")))
-    for m in _DATELINE.finditer(text):
-        hits.append((m.start("name"), m.group("name")))
+    for pattern in (_DATELINE, _CITE_INVERTED):
+        for m in pattern.finditer(text):
+            hits.append((m.start("name"), m.group("name")))
     for _, raw in sorted(hits):
         add(raw)
     return found
