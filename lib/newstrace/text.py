@@ -72,7 +72,8 @@ def _line_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     cuts = []
     segment = text[start:end]
     for m in _BOUNDARY_RE.finditer(segment):
-        if m.group("punct") == "." and not m.group("close") and _is_abbreviation(segment[: m.start("punct")]):
+        before = segment[max(0, m.start("punct") - 64): m.start("punct")]  # the token before the stop
+        if m.group("punct") == "." and not m.group("close") and _is_abbreviation(before):
             continue
         cuts.append((m.end("close"), m.end("space")))
     for m in _GLUED_RE.finditer(segment):
