@@ -373,3 +373,44 @@ def test_seed_texts_with_and_without_dct(seed_windows):
         for r in tag(t, "2025-02-10").itertuples():
             assert r.surface.lower() not in {"may", "24", "24 channel"}
             assert not r.surface.isdigit() or len(r.surface) == 4, r.surface
+
+
+# ------------------------------------------------------------------ rules added while reading AQUAINT errors
+def test_ages_are_not_temporal_expressions():
+    text = "A 44-year-old teacher, 52 years old, joined the 50-year-old alliance; her 6-month-old son slept."
+    assert tag(text, "2000-01-07").empty
+    assert values("The strike lasted 44 years.", "2000-01-07") == {"44 years": "P44Y"}
+
+
+def test_minutes_are_pt_m_and_a_couple_is_two():
+    v = values("The rally stopped for one minute after a couple of years of talks.", "2000-01-07")
+    assert v == {"one minute": "PT1M", "a couple of years": "P2Y"}
+
+
+def test_next_to_is_a_place_not_a_time_ahead():
+    # written on a Saturday: the blast next to the embassy was the Friday before
+    assert values("Bombs exploded next to the embassy on Friday.", "1998-08-08") == {"Friday": "1998-08-07"}
+
+
+def test_participles_after_an_auxiliary_or_determiner_are_not_past():
+    assert values("The summit would still be held on April 24.", "1999-02-10") == {"April 24": "1999-04-24"}
+    assert values("It would be paid on a still unspecified date in January.", "1989-10-26") == {"January": "1990-01"}
+
+
+def test_an_attribution_after_a_comma_does_not_set_the_tense():
+    # written on a Friday: "will fly on Thursday" is the next Thursday, whatever "said" after the comma
+    v = values("The envoy will fly home on Thursday, aides said on Wednesday.", "2000-04-07")
+    assert v == {"Thursday": "2000-04-13", "Wednesday": "2000-04-05"}
+    # a sentence that opens with the date takes the tense of its verb after the comma
+    assert values("On Friday, the government paid the first sum.", "1998-09-30") == {"Friday": "1998-09-25"}
+
+
+def test_as_soon_as_and_might_point_ahead():
+    assert values("The group could leave as soon as Tuesday, he said.", "2000-04-03") == {"Tuesday": "2000-04-04"}
+    assert values("The family might arrive on Tuesday.", "2000-04-03") == {"Tuesday": "2000-04-04"}
+
+
+def test_last_and_next_with_a_day_and_month():
+    v = values("He was shot last Oct. 23; the trial opens next May 5.", "1999-04-19")
+    assert v == {"last Oct. 23": "1998-10-23", "next May 5": "1999-05-05"}
+    assert values("They met last October.", "1999-04-19") == {"last October": "1998-10"}

@@ -86,6 +86,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?:\s+(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?::\d\d)?)?")),
     ("mdate", re.compile(
         r"(?:(?P<wd>" + _WD + r"),?\s+(?:the\s+)?)?"
+        r"(?:(?P<rl>last|next|this\s+past|this\s+coming)\s+)?"
         r"(?:(?P<mod>" + _MOD_PRE + r")[\s-]*)?"
         r"(?:(?:the\s+)?(?P<d1>" + _DAYNUM + r"|" + _ORDWORD + r")(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MONTH + r")"
         r"|(?P<m2>" + _MONTH + r")(?:\s+(?:the\s+)?(?P<d2>" + _DAYNUM + r"|" + _ORDWORD + r")(?:st|nd|rd|th)?(?![\d:.,]\d|\s*(?:%|percent)|\w))?)"
@@ -161,8 +162,11 @@ _QUARTER_NEWS = re.compile(r"\bquarter\b", re.I)
 _RATE_BEFORE = re.compile(r"(?:\d|%|\bpercent|\bmillion|\bbillion|\bcents?|\bdollars?|\btimes|\bonce|\btwice)\s*$", re.I)
 _PLURAL_NOUN_AFTER = re.compile(r"\s+(?!(?:was|has|is|its|as|this|his|pass)\b)[a-z]+s\b")
 # a deadline preposition right before a date points ahead: "by February", "until Nov. 20"
-_DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|effective)\s+$", re.I)
+_DEADLINE = re.compile(r"\b(?:by|until|till|through|to|before|effective|as\s+(?:soon|early)\s+as)\s+$", re.I)
+# "as soon as Tuesday", "as early as next week": the earliest time something may happen, ahead
+_EARLIEST = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.I)
 _SENT_BREAK = re.compile(r"[.!?\n]")
+_AGE_AFTER = re.compile(r"\s+old\b", re.I)
 
 
 # ---------------------------------------------------------------- numbers and dates
@@ -171,6 +175,8 @@ def _num(s: str) -> float | None:
     s = re.sub(r"\s+", " ", s.strip().lower())
     if s in ("a", "an", "one"):
         return 1
+    if s in ("a couple of", "couple of", "a couple"):
+        return 2  # "a couple of years": two, as TimeML values it (P2Y)
     if s in VAGUE_QUANT or s in ("a number of",):
         return None
     if s in ("a dozen",):
@@ -219,7 +225,7 @@ def _dur(v: float | None, unit_code: str) -> str:
         return f"P{'T' if timeish else ''}{head}{rest}{small}"
     n = _fmt_num(v)
     if unit_code in ("H", "S") or unit_code == "MIN":
-        return f"PT{n}{unit_code}"
+        return f"PT{n}{'M' if unit_code == 'MIN' else unit_code}"  # minutes are PT5M, months P5M
     if unit_code == "WE":
         return f"P{'2' if n == '1' else 'X'}D" if n in ("1", "X") else f"P{int(float(n) * 2)}D"
     if unit_code == "FN":
@@ -312,21 +318,30 @@ def pin_year(month: int, day: int, weekday: int, today: dt.date | None = None, a
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _FUTURE_WORDS = {"will", "won't", "shall", "would", "upcoming", "next", "due", "expires", "expire", "deadline",
-                 "payable", "effective", "expects", "expect", "expected", "scheduled", "planned", "slated"}
+                 "payable", "effective", "expects", "might", "expect", "expected", "scheduled", "planned", "slated"}
 _FUTURE_TO = {"going", "is", "are", "plans", "plan", "set", "aims", "aim", "hopes", "hope", "intends", "intend"}
 _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "reported", "announced", "ago", "last", "began", "came",
                "went", "took", "made", "saw", "fell", "rose", "met", "left", "won", "lost", "gave", "got", "held",
                "sold", "bought", "paid", "ran", "hit", "put", "cut", "became", "found", "led", "brought", "been"}
 _NOT_PAST_BEFORE = {"be", "been", "to", "is", "are", "will", "being"}
+_OPENING_PREPS = {"on", "in", "by", "since", "until", "early", "late", "earlier", "later", "also", "and", "but", "then"}
+_CLAUSE_PUNCT = re.compile(r"[,;:()\"`“”]|''")
+_DETERMINERS = {"a", "an", "the", "still", "its", "their", "his", "her", "our", "this", "these", "those", "newly"}
 _FUTURE_SEEN_FROM_PAST = {"had", "was", "were", "been"}
 
 
-def _classify(w: str, prev: str, before: tuple[str, ...] = ()) -> str | None:
-    """Tense a word signals, given the word before it and the three before that."""
+def _classify(w: str, prev: str, before: tuple[str, ...] = (), nxt: str = "") -> str | None:
+    """Tense a word signals, given the word before it, the three before that and the word after."""
     if w in _FUTURE_WORDS or w.endswith("'ll") or (w == "to" and prev in _FUTURE_TO):
+        if w == "next" and nxt == "to":
+            return None  # "next to the embassy": a place, not a time ahead
         # "was due to expire", "had been expected": a future seen from the past
         return "past" if prev in _FUTURE_SEEN_FROM_PAST or _FUTURE_SEEN_FROM_PAST.intersection(before) else "future"
-    if w in _PAST_WORDS or (len(w) >= 5 and w.endswith("ed") and prev not in _NOT_PAST_BEFORE):
+    if prev in _NOT_PAST_BEFORE or prev in _DETERMINERS:
+        # "will be held", "to be announced": a participle after an auxiliary; "a still
+        # unspecified date", "the planned merger": a participle used as an adjective
+        return None
+    if w in _PAST_WORDS or (len(w) >= 5 and w.endswith("ed")):
         return "past"
     return None
 
@@ -354,13 +369,19 @@ def _tense(text: str, start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
     prev = ""
     before: tuple[str, ...] = ()
-    for m in _WORD.finditer(text, lo, start):
-        w = m.group().lower()
-        kind = _classify(w, prev, before)
+    left = [(m.group().lower(), m.end()) for m in _WORD.finditer(text, lo, start)]
+    for i, (w, w_end) in enumerate(left):
+        kind = _classify(w, prev, before, left[i + 1][0] if i + 1 < len(left) else "")
         if kind:
-            best = (start - m.end(), kind)  # later words are nearer: keep overwriting
+            best = (start - w_end, kind)  # later words are nearer: keep overwriting
         before = (*before[-2:], prev)
         prev = w
+    if left and not (len(left) == 1 and left[0][0] in _OPENING_PREPS):
+        # after a verb phrase the clause ends at a comma, quote or bracket: in "will leave
+        # on Tuesday, the minister said" the attribution is not the tense of "Tuesday"
+        cut = _CLAUSE_PUNCT.search(text, end, hi)
+        if cut:
+            hi = cut.start()
     prev = ""
     for m in _WORD.finditer(text, end, hi):
         w = m.group().lower()
@@ -408,7 +429,8 @@ class _Resolver:
         self.today = today
 
     def tense(self, c: _Cand, deadline: bool = False) -> str | None:
-        if deadline and _DEADLINE.search(self.text[max(0, c.start - 12):c.start]):
+        before = self.text[max(0, c.start - 16):c.start]
+        if (deadline and _DEADLINE.search(before)) or _EARLIEST.search(before):
             return "future"
         return _tense(self.text, c.start, c.end)
 
@@ -519,6 +541,20 @@ class _Resolver:
             if key in ("may", "march") and prev and prev.group(1)[:1].isupper() and not prev.group(1).endswith((".", ",")) \
                     and not _PREPS_BEFORE_MONTH.search(before) and g["m2"]:
                 return None
+        if g["rl"]:
+            if not day or year or wd_tok:
+                return None  # "last October" is the relative-month rule's; "last Friday, Oct. 23" has its own
+            if self.dct:
+                # "last Oct. 23": the latest Oct. 23 before the DCT; "next May 5": the first after it
+                ahead = g["rl"].lower() in ("next", "this coming")
+                year = self.dct.year
+                try:
+                    if ahead and dt.date(year, month, day) <= self.dct:
+                        year += 1
+                    elif not ahead and dt.date(year, month, day) >= self.dct:
+                        year -= 1
+                except ValueError:
+                    return None
         if year is None and g["ry"]:
             if self.dct:
                 year = self.dct.year + {"this": 0, "last": -1, "next": 1}[g["ry"].lower()]
@@ -753,6 +789,10 @@ class _Resolver:
         if g["art"] and g["rel"] and g["rel"].lower() == "first" and n_tok in ("a", "an"):
             return None
         if code in ("SU", "WI", "SP", "FA", "X"):
+            return None
+        if g["old"] or _AGE_AFTER.match(self.text, c.end):
+            # an age ("a 44-year-old doctor", "52 years old") describes a person or thing, not a
+            # time of the story: TimeML corpora (TimeBank, AQUAINT) leave ages untagged
             return None
         return "DURATION", _dur(n, code)
 
