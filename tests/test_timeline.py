@@ -414,3 +414,18 @@ def test_last_and_next_with_a_day_and_month():
     v = values("He was shot last Oct. 23; the trial opens next May 5.", "1999-04-19")
     assert v == {"last Oct. 23": "1998-10-23", "next May 5": "1999-05-05"}
     assert values("They met last October.", "1999-04-19") == {"last October": "1998-10"}
+
+
+def test_holidays_by_their_rule():
+    dct = "2000-01-15"
+    v = values("The boy was found on Thanksgiving Day; his uncle arrived last Thanksgiving too.", dct)
+    assert v == {"Thanksgiving Day": "1999-11-25", "last Thanksgiving": "1999-11-25"}
+    assert values("Easter 2001 was cold; the vote is on Election Day 2000.", dct) == {
+        "Easter 2001": "2001-04-15", "Election Day 2000": "2000-11-07"}
+    assert values("The party will meet at Christmas.") == {"Christmas": "XXXX-12-25"}
+
+
+def test_annually_and_centuries_without_the():
+    assert values("Rallies are held here annually.", "2000-01-15") == {"annually": "P1Y"}
+    assert tag("Profits rose 8.5% annually.", "2000-01-15").empty  # a rate
+    assert values("An 11th century temple stands there.", "2000-01-15") == {"11th century": "10"}

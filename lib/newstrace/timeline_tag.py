@@ -98,7 +98,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("decade", re.compile(
         r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?:(?P<y>(?:1[6-9]|20)\d0)|'(?P<yy>\d0))'?s\b|"
         r"the\s+(?:(?P<mod2>early|mid|late)[\s-]+)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", F)),
-    ("century", re.compile(r"the\s+(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + _ORDWORD + r")[\s-]+century\b", F)),
+    ("century", re.compile(r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + _ORDWORD + r")[\s-]+century\b", F)),
     ("spelled_year", re.compile(
         r"\b(?:(?P<c>nineteen|eighteen)[\s-]+(?P<t>" + _alt(TENS) + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?"
         r"|the\s+year\s+two\s+thousand(?:\s+and)?(?:\s+(?P<o2>one|two|three|four|five|six|seven|eight|nine|ten))?)\b", F)),
@@ -144,7 +144,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:(?P<mod>early|mid|late)[\s-]+)?(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+of\s+(?P<y>" + _YEAR + r")|\s+(?P<y2>" + _YEAR + r"))?\b(?!\s+(?:season|olympics|games|school|camp|palace|solstice))", F)),
     ("set", re.compile(
         r"(?:every|each)\s+(?:other\s+)?(?P<u>" + _UNIT + r"|" + _WD + r"|" + _MONTH + r"|morning|afternoon|evening|spring|summer|fall|autumn|winter)\b"
-        r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|twice\s+a\s+(?:day|week|month|year)|once\s+a\s+(?:day|week|month|year))\b", F)),
+        r"|(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|twice\s+a\s+(?:day|week|month|year)|once\s+a\s+(?:day|week|month|year))\b", F)),
     ("ref", re.compile(
         r"\b(?:(?P<present>right\s+now|now|currently|presently|at\s+present|nowadays|these\s+days|current)"
         r"|(?P<past>recently|lately|the\s+past|recent(?=\s+(?:weeks|months|years|days|decades|history|times|past)\b))"
@@ -152,7 +152,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("yearago", re.compile(r"(?:the\s+)?(?:comparable\s+|corresponding\s+)?year-(?:earlier|ago)(?:\s+(?P<p>period|quarter|nine\s+months|six\s+months))?\b", F)),
     ("weekend", re.compile(r"(?:this\s+|last\s+|next\s+|the\s+)(?:past\s+|coming\s+)?weekend\b", F)),
     ("theyear", re.compile(r"(?P<pre>\b(?:for|in|during|of|through|throughout|over)\s+)?(?P<x>(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?the\s+(?:(?P<adj>full|current|whole|entire|current\s+fiscal|fiscal|latest\s+fiscal)\s+)?(?P<u>year|month))\b(?!['-]|\s+(?:before|after|earlier|later|ago|that|when|in\s+which|of|to|\d))", F)),
-    ("holiday", re.compile(r"(?P<h>(?-i:Christmas|New\s+Year's\s+(?:Day|Eve)|Christmas\s+Eve|Christmas\s+Day|Independence\s+Day|Thanksgiving|Halloween|Easter))(?:\s+(?P<y>" + _YEAR + r"))?\b")),
+    ("holiday", re.compile(
+        r"(?:(?P<rl>(?-i:[Ll]ast|[Nn]ext|[Tt]his))\s+)?"
+        r"(?P<h>(?-i:Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|"
+        r"Thanksgiving(?:\s+Day)?|Halloween|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|Memorial\s+Day))"
+        r"(?:,?\s+(?P<y>" + _YEAR + r"))?\b")),
 ]
 
 _PREPS_BEFORE_MONTH = re.compile(
@@ -293,6 +297,50 @@ def _pick_year(m: int, d: int | None, dct: dt.date, tense: str | None) -> int:
     elif tense == "past" and signed > TENSE_OVERRIDE_DAYS:
         year -= 1
     return year
+
+
+_FIXED_HOLIDAYS = {"Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24), "New Year's Day": (1, 1),
+                   "New Year's Eve": (12, 31), "Independence Day": (7, 4), "Halloween": (10, 31)}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The n-th ``weekday`` (0 = Monday) of a month; n = -1 is the last one."""
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _holiday_date(name: str, year: int) -> dt.date:
+    """The date of a holiday named in English news in ``year`` (US holidays by their US rule)."""
+    if name in _FIXED_HOLIDAYS:
+        return dt.date(year, *_FIXED_HOLIDAYS[name])
+    if name.startswith("Thanksgiving"):
+        return _nth_weekday(year, 11, 3, 4)  # the fourth Thursday of November
+    if name.startswith("Easter"):
+        return _easter(year)
+    if name == "Election Day":
+        return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)  # the Tuesday after the first Monday of November
+    if name == "Labor Day":
+        return _nth_weekday(year, 9, 0, 1)
+    if name == "Memorial Day":
+        return _nth_weekday(year, 5, 0, -1)
+    raise KeyError(name)
 
 
 def pin_year(month: int, day: int, weekday: int, today: dt.date | None = None, around: int | None = None) -> int | None:
@@ -915,6 +963,8 @@ class _Resolver:
         g = c.m.groupdict()
         if g["adv"]:
             a = re.sub(r"\s+", " ", g["adv"].lower())
+            if a == "annually" and _RATE_BEFORE.search(self.text[max(0, c.start - 20):c.start]):
+                return None  # "rise 8.5% annually", "$2 million annually": a rate, like "$5 a year"
             m = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M", "quarterly": "P1Q",
                  "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}.get(a)
             if m is None:
@@ -993,19 +1043,23 @@ class _Resolver:
 
     def holiday(self, c):
         h = re.sub(r"\s+", " ", c.m.group("h"))
-        fixed = {"Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24), "New Year's Day": (1, 1),
-                 "New Year's Eve": (12, 31), "Independence Day": (7, 4), "Halloween": (10, 31)}
-        if h not in fixed:
-            return None
-        m, d = fixed[h]
         y = c.m.group("y")
         if y:
-            year = int(y)
-        elif self.dct:
-            year = _pick_year(m, d, self.dct, self.tense(c))
+            return "DATE", _iso(_holiday_date(h, int(y)))
+        if self.dct is None:
+            day = _holiday_date(h, 2001)  # fixed-date holidays keep their month and day
+            return "DATE", f"XXXX-{day.month:02d}-{day.day:02d}" if h in _FIXED_HOLIDAYS else "XXXX"
+        d = self.dct
+        dates = [_holiday_date(h, year) for year in (d.year - 1, d.year, d.year + 1)]
+        rl = (c.m.group("rl") or "").lower()
+        tense = "past" if rl == "last" else "future" if rl == "next" else self.tense(c)
+        if tense == "past":
+            pick = max(x for x in dates if x <= d)
+        elif tense == "future":
+            pick = min(x for x in dates if x >= d)
         else:
-            return "DATE", f"XXXX-{m:02d}-{d:02d}"
-        return "DATE", f"{year:04d}-{m:02d}-{d:02d}"
+            pick = min(dates, key=lambda x: (abs((x - d).days), x > d))
+        return "DATE", _iso(pick)
 
 
 _HANDLER = {k: k for k, _ in PATTERNS}
@@ -1055,7 +1109,8 @@ def _triggers() -> dict[str, list[tuple[str, int]]]:
     add(["year"], "yearago", 2)
     add(["year", "month"], "theyear", 7)
     add(["weekend"], "weekend", 2)
-    add(["christmas", "new", "independence", "thanksgiving", "halloween", "easter"], "holiday", 0)
+    add(["christmas", "new", "independence", "thanksgiving", "halloween", "easter", "election", "labor", "memorial"],
+        "holiday", 1)
     return t
 
 
