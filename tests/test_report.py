@@ -236,3 +236,13 @@ def test_styler_css_is_dropped_not_shown_as_text():
     page = report.render_notebook(nb, "styled")
     assert "background-color: yellow" not in page and "&lt;style" not in page
     assert "<thead>" in page
+
+
+def test_readme_gallery_lists_each_chart_under_its_notebook(tmp_path):
+    nbdir, figdir, _ = build_sample(tmp_path)
+    md = report.gallery_markdown(nbdir, figdir)
+    assert md.startswith("**[Who says \\<em\\>what\\</em\\>](notebooks/01-first.ipynb)**")
+    assert "![Three outlets \\<script\\>x\\</script\\> cite one wire](figures/who-cites-whom.png)" in md
+    assert "Source: test articles." in md
+    assert md.index("who-cites-whom.png") < md.index("zz-orphan.png")   # orphan charts come last
+    assert "02-second" not in md                                         # no charts, no entry

@@ -422,11 +422,44 @@ def build(notebooks_dir: Path, figures_dir: Path, out_dir: Path, corpus: str | N
     return index
 
 
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+
+
+def gallery_markdown(notebooks_dir: Path, figures_dir: Path, prefix: str = "figures/") -> str:
+    """The chart gallery as Markdown for the README: per notebook, each chart with its title
+    (the finding) and source line, images linked relative to the repository root."""
+    charts = _charts(Path(figures_dir))
+    from .run import notebooks as list_notebooks
+
+    lines, used = [], set()
+    for src in list_notebooks(Path(notebooks_dir)):
+        s = summarise(nbformat.read(src, as_version=4), src.stem, list(charts))
+        own = [charts[f] for f in s.figures if f in charts]
+        used.update(c.name for c in own)
+        if not own:
+            continue
+        lines += [f"**[{_md(s.title)}](notebooks/{src.name})**", ""]
+        for c in own:
+            source = f" Source: {_md(c.source)}." if c.source else ""
+            lines += [f"![{_md(c.title)}]({prefix}{c.files['png']})", "",
+                      f"*{_md(c.title)}.*{source}", ""]
+    rest = [c for n, c in charts.items() if n not in used]
+    for c in rest:
+        lines += [f"![{_md(c.title)}]({prefix}{c.files['png']})", "", f"*{_md(c.title)}.*", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newstrace.report", description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="render the run on this folder (out/<name>/) instead of the committed one")
     parser.add_argument("--out", help="the run's output folder (default: out/<corpus name>)")
+    parser.add_argument("--readme", action="store_true",
+                        help="print the committed charts as a Markdown gallery for the README, write nothing")
     args = parser.parse_args(argv)
+    if args.readme:
+        sys.stdout.write(gallery_markdown(paths.NOTEBOOKS, paths.FIGURES))
+        return 0
     from .run import output_dir
 
     corpus = None
