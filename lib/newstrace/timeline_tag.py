@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 COLUMNS = ["start", "end", "surface", "type", "value"]
+_STR = pd.StringDtype(na_value=np.nan)  # pandas' default "str" dtype, as an instance (parsing "str" per call is slow)
 
 # ---------------------------------------------------------------- vocabulary
 MONTHS = {
@@ -1175,8 +1176,13 @@ def _trie(words) -> str:
     return emit(root)
 
 
-_TRIGGER_RX = re.compile(r"\b(?:(?:" + _trie(w for w in TRIGGERS if w not in ("a", "p")) + r")\b|[ap]\.m\b|\d+)")
-_LAST_TOKEN = re.compile(r"([a-z]+|\d+)[^a-z0-9]*$")
+# a number is a trigger only where it can anchor a pattern (see _digit_kinds): four digits (a year),
+# or digits right before "/", ":", "s" or an apostrophe (numeric dates, clock times, decades)
+# (only at the start of a word: a bare \b would also try every word's end)
+_TRIGGER_RX = re.compile(r"\b(?=[a-z0-9])(?:(?:" + _trie(w for w in TRIGGERS if w not in ("a", "p")) + r")\b|[ap]\.m\b"
+                         r"|\d{4}(?!\d)|\d+(?=[/:s']))")
+# the word before a position, read in the reversed text: one anchored match instead of a search
+_PREV_TOKEN = re.compile(r"[^a-z0-9]*([a-z]+|\d+)")
 _AGO_WORDS = ("ago", "earlier", "later", "before", "after", "hence", "now")
 
 
@@ -1186,6 +1192,8 @@ def _candidates(text: str) -> list[_Cand]:
         low = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
     out = []
     tried: set[tuple[str, int]] = set()
+    n = len(low)
+    rlow = low[::-1]
     for t in _TRIGGER_RX.finditer(low):
         tok = t.group()
         pos = t.start()
@@ -1193,23 +1201,24 @@ def _candidates(text: str) -> list[_Cand]:
             entries = _digit_kinds(text, tok, t.end())
         else:
             entries = TRIGGERS.get(tok if tok[-1] != "m" or "." not in tok else tok[0])
-            if not entries:
-                continue
-        # the tokens just before, as far back as they could belong to an expression
-        # walk back over the words that could belong to the expression (numbers, "the", "early", ...)
+        if not entries:
+            continue
+        # walk back over the words that could belong to the expression (numbers, "the", "early", ...),
+        # each read within 24 characters before the last
         starts = [pos]
         end = pos
         first = None
         for _ in range(10):
-            last = _LAST_TOKEN.search(low, max(0, end - 24), end)
+            rpos = n - end
+            last = _PREV_TOKEN.match(rlow, rpos, rpos + 24)
             if last is None:
                 break
-            w = last.group(1)
+            w = last.group(1)[::-1]
             if first is None:
                 first = w
             if not (w[0].isdigit() or w in _PREFIX_WORDS):
                 break
-            end = last.start(1)
+            end = n - last.end(1)
             starts.append(end)
         if tok in _AGO_WORDS and not (first in _UNIT_TOKENS or first == "so"):
             entries = [e for e in entries if e[0] != "ago"]
@@ -1304,7 +1313,8 @@ def tag(text: str, dct=None, today: dt.date | None = None) -> pd.DataFrame:
     chosen.sort(key=lambda r: r[0])
     chosen = _year_ago_quarters(chosen, text)
     cols = list(zip(*chosen, strict=False)) if chosen else [(), (), (), (), ()]
+    # typed arrays built directly: pandas' inference per column costs more than the tagging of a short text
     return pd.DataFrame({
         "start": np.array(cols[0], dtype=np.int64), "end": np.array(cols[1], dtype=np.int64),
-        "surface": np.array(cols[2], dtype=object), "type": np.array(cols[3], dtype=object),
-        "value": np.array(cols[4], dtype=object)}, columns=COLUMNS, copy=False)
+        "surface": pd.array(cols[2], dtype=_STR), "type": pd.array(cols[3], dtype=_STR),
+        "value": pd.array(cols[4], dtype=_STR)}, copy=False)
