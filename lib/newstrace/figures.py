@@ -603,8 +603,12 @@ def _atoms(sent: str, masked, words: set | None = None):
     only_digits = words is not None and words.isdisjoint(_NUMWORD_SET) and (
         words.isdisjoint(("a", "an")) or (words.isdisjoint(_MULT_SET) and words.isdisjoint(_DURATION_SET)))
     done = 0
-    for t in (_DIGITS_RE.finditer(sent) if only_digits else _ANCHOR_RE.finditer(sent)):
-        start = t.start()
+    if only_digits:
+        starts = [t.start() for t in _DIGITS_RE.finditer(sent)]
+    else:
+        lower = sent.lower()
+        starts = _anchor_starts(lower) if len(lower) == len(sent) else [t.start() for t in _ANCHOR_RE.finditer(sent)]
+    for start in starts:
         if start < done:
             continue
         m = None
@@ -621,6 +625,22 @@ def _atoms(sent: str, masked, words: set | None = None):
         if m is not None and m.end() > start:
             _atom(sent, m, masked, out)
             done = m.end()
+    return out
+
+
+_LOW_TOKEN_RE = re.compile(r"\d+|[a-z]+")
+
+
+def _anchor_starts(lower: str) -> list[int]:
+    """Where a number may start in a lower-cased sentence: digits, number words, "a"/"an" + multiplier or unit."""
+    out, prev, prev_start = [], "", 0
+    for t in _LOW_TOKEN_RE.finditer(lower):
+        w = t.group()
+        if w[0] <= "9" or w in _NUMWORD_SET:
+            out.append(t.start())
+        elif (prev == "a" or prev == "an") and (w in _MULT_SET or w in _DURATION_SET):
+            out.append(prev_start)
+        prev, prev_start = w, t.start()
     return out
 
 
