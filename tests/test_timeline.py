@@ -423,6 +423,8 @@ def test_holidays_by_their_rule():
     assert values("Easter 2001 was cold; the vote is on Election Day 2000.", dct) == {
         "Easter 2001": "2001-04-15", "Election Day 2000": "2000-11-07"}
     assert values("The party will meet at Christmas.") == {"Christmas": "XXXX-12-25"}
+    # a past clause six days before Easter is about this Easter, not last year's
+    assert values("Pilgrims prayed as Easter began.", "2000-04-17") == {"Easter": "2000-04-23"}
 
 
 def test_annually_and_centuries_without_the():

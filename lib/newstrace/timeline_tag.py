@@ -13,6 +13,14 @@ the DCT, "will meet Friday" the one after; "in August" in a past-tense sentence 
 November article is that year's August). Without a DCT the unknown parts are "XXXX", except
 that a weekday with a day and month pins the year (the latest year, not after ``today``,
 where that day falls on that weekday).
+
+Where TimeML leaves a choice, the tagger follows the practice of the TimeML corpora (TimeBank,
+AQUAINT) and the TIMEX3 guidelines: ages ("a 44-year-old", "52 years old") are not temporal
+expressions; minutes are ``PT5M`` (months ``P5M``); "a couple of years" is two (``P2Y``); a part
+of a day after a weekday is a TIME ("Friday night" = ``1998-10-23TNI``); holidays are dated by their
+(US) rule ("Thanksgiving" = the fourth Thursday of November). The tense of an expression is read
+from the verb words nearest to it in its clause; an attribution after a comma ("..., officials
+said") does not count, except when the expression opens the sentence ("On Friday, the court ruled").
 """
 
 from __future__ import annotations
@@ -1053,14 +1061,19 @@ class _Resolver:
         d = self.dct
         dates = [_holiday_date(h, year) for year in (d.year - 1, d.year, d.year + 1)]
         rl = (c.m.group("rl") or "").lower()
-        tense = "past" if rl == "last" else "future" if rl == "next" else self.tense(c)
-        if tense == "past":
-            pick = max(x for x in dates if x <= d)
-        elif tense == "future":
-            pick = min(x for x in dates if x >= d)
-        else:
-            pick = min(dates, key=lambda x: (abs((x - d).days), x > d))
-        return "DATE", _iso(pick)
+        if rl == "last":
+            return "DATE", _iso(max(x for x in dates if x < d))
+        if rl == "next":
+            return "DATE", _iso(min(x for x in dates if x > d))
+        # as for a month without a year: the nearest one, unless the tense points the other way
+        # and the nearest lies more than TENSE_OVERRIDE_DAYS on the wrong side of the DCT
+        i = min(range(3), key=lambda k: (abs((dates[k] - d).days), dates[k] > d))
+        tense = self.tense(c, deadline=True)
+        if tense == "past" and (dates[i] - d).days > TENSE_OVERRIDE_DAYS:
+            i -= 1
+        elif tense == "future" and (d - dates[i]).days > TENSE_OVERRIDE_DAYS:
+            i += 1
+        return "DATE", _iso(dates[max(0, min(2, i))])
 
 
 _HANDLER = {k: k for k, _ in PATTERNS}
@@ -1317,4 +1330,4 @@ def tag(text: str, dct=None, today: dt.date | None = None) -> pd.DataFrame:
     return pd.DataFrame({
         "start": np.array(cols[0], dtype=np.int64), "end": np.array(cols[1], dtype=np.int64),
         "surface": pd.array(cols[2], dtype=_STR), "type": pd.array(cols[3], dtype=_STR),
-        "value": pd.array(cols[4], dtype=_STR)}, copy=False)
+        "value": pd.array(cols[4], dtype=_STR)}, index=pd.RangeIndex(len(chosen)), copy=False)
