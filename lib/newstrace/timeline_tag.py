@@ -424,15 +424,14 @@ def _tense(text: str, start: int, end: int) -> str | None:
     """'past', 'future' or None from the verb markers nearest the expression in its clause."""
     lo, hi = _clause_bounds(text, start, end)
     best: tuple[int, str] | None = None
-    prev = ""
-    before: tuple[str, ...] = ()
     left = [(m.group().lower(), m.end()) for m in _WORD.finditer(text, lo, start)]
-    for i, (w, w_end) in enumerate(left):
-        kind = _classify(w, prev, before, left[i + 1][0] if i + 1 < len(left) else "")
+    words = [w for w, _ in left]
+    for i in range(len(left) - 1, -1, -1):  # nearest first: the first marker found decides
+        kind = _classify(words[i], words[i - 1] if i else "", tuple(words[max(0, i - 4):max(0, i - 1)]),
+                         words[i + 1] if i + 1 < len(words) else "")
         if kind:
-            best = (start - w_end, kind)  # later words are nearer: keep overwriting
-        before = (*before[-2:], prev)
-        prev = w
+            best = (start - left[i][1], kind)
+            break
     if left and not (len(left) == 1 and left[0][0] in _OPENING_PREPS):
         # after a verb phrase the clause ends at a comma, quote or bracket: in "will leave
         # on Tuesday, the minister said" the attribution is not the tense of "Tuesday"
