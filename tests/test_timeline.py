@@ -431,3 +431,11 @@ def test_annually_and_centuries_without_the():
     assert values("Rallies are held here annually.", "2000-01-15") == {"annually": "P1Y"}
     assert tag("Profits rose 8.5% annually.", "2000-01-15").empty  # a rate
     assert values("An 11th century temple stands there.", "2000-01-15") == {"11th century": "10"}
+
+
+def test_current_year_with_a_relative_clause_and_the_last_half():
+    v = values("It expects sales in the current fiscal year that are above plan.", "1989-10-26")
+    assert v == {"the current fiscal year": "1989"}
+    assert tag("It was the year that the war began.", "1989-10-26").empty
+    assert values("Sales rose in the last half of 1989.", "1989-10-26") == {"the last half of 1989": "1989-H2"}
+    assert tag("They led in the last half of the match.", "1989-10-26").empty

@@ -160,7 +160,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+(?:near|short)\s+term|in\s+the\s+coming\s+(?:days|weeks|months|years)))\b", F)),
     ("yearago", re.compile(r"(?:the\s+)?(?:comparable\s+|corresponding\s+)?year-(?:earlier|ago)(?:\s+(?P<p>period|quarter|nine\s+months|six\s+months))?\b", F)),
     ("weekend", re.compile(r"(?:this\s+|last\s+|next\s+|the\s+)(?:past\s+|coming\s+)?weekend\b", F)),
-    ("theyear", re.compile(r"(?P<pre>\b(?:for|in|during|of|through|throughout|over)\s+)?(?P<x>(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?the\s+(?:(?P<adj>full|current|whole|entire|current\s+fiscal|fiscal|latest\s+fiscal)\s+)?(?P<u>year|month))\b(?!['-]|\s+(?:before|after|earlier|later|ago|that|when|in\s+which|of|to|\d))", F)),
+    ("theyear", re.compile(r"(?P<pre>\b(?:for|in|during|of|through|throughout|over)\s+)?(?P<x>(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?the\s+(?:(?P<adj>full|current|whole|entire|current\s+fiscal|fiscal|latest\s+fiscal)\s+)?(?P<u>year|month))\b(?!['-]|\s+(?:before|after|earlier|later|ago|of|to|\d))(?P<rel>\s+(?:that|when|in\s+which)\b)?", F)),
     ("holiday", re.compile(
         r"(?:(?P<rl>(?-i:[Ll]ast|[Nn]ext|[Tt]his))\s+)?"
         r"(?P<h>(?-i:Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|"
@@ -695,6 +695,8 @@ class _Resolver:
                 return None
         if qh == "half" and ordw not in ("first", "second", "1st", "2nd", "latest", "past", "last", "previous"):
             return None
+        if qh == "half" and ordw == "last" and " of " in s:
+            ordw = "second"  # "the last half of 1989", "the last half of the year": its second half
         if qh == "half" and ordw in ("latest", "past", "last", "previous"):
             return None
         y_explicit = g["y2"] or g["y3"] or g["yq"] or g["yq2"]
@@ -1021,6 +1023,8 @@ class _Resolver:
         pre = (g["pre"] or "").strip().lower()
         adj = (g["adj"] or "").lower()
         whole = c.m.group("x").lower()
+        if g["rel"] and adj not in ("current", "current fiscal"):
+            return None  # "the year that the war began": a year of the story, not the DCT's
         if g["u"].lower() == "month":
             if not whole.startswith("the end") and not whole.startswith("the beginning") and not whole.startswith("the start") \
                     and not whole.startswith("the middle"):
