@@ -439,3 +439,10 @@ def test_current_year_with_a_relative_clause_and_the_last_half():
     assert tag("It was the year that the war began.", "1989-10-26").empty
     assert values("Sales rose in the last half of 1989.", "1989-10-26") == {"the last half of 1989": "1989-H2"}
     assert tag("They led in the last half of the match.", "1989-10-26").empty
+
+
+def test_planned_as_an_adjective_and_the_week_of_a_date():
+    # "a hastily planned trip" says nothing of the tense: "lifted" makes it the Friday before
+    text = "On Friday, when she set aside a hastily planned trip, the department lifted a warning."
+    assert values(text, "1998-08-17") == {"Friday": "1998-08-14"}
+    assert values("A hearing is set for the week of March 6.", "2000-02-24") == {"the week of March 6": "2000-W10"}

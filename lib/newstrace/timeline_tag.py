@@ -95,6 +95,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                            r"(?:\s+(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?::\d\d)?)?")),
     ("mdate", re.compile(
         r"(?:(?P<wd>" + _WD + r"),?\s+(?:the\s+)?)?"
+        r"(?:(?P<wk>the\s+week\s+of)\s+)?"
         r"(?:(?P<rl>last|next|this\s+past|this\s+coming)\s+)?"
         r"(?:(?P<mod>" + _MOD_PRE + r")[\s-]*)?"
         r"(?:(?:the\s+)?(?P<d1>" + _DAYNUM + r"|" + _ORDWORD + r")(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MONTH + r")"
@@ -389,6 +390,8 @@ _FUTURE_SEEN_FROM_PAST = {"had", "was", "were", "been"}
 
 def _classify(w: str, prev: str, before: tuple[str, ...] = (), nxt: str = "") -> str | None:
     """Tense a word signals, given the word before it, the three before that and the word after."""
+    if w.endswith("ed") and (prev in _DETERMINERS or prev.endswith("ly")):
+        return None  # "the planned merger", "a hastily planned trip": a participle used as an adjective
     if w in _FUTURE_WORDS or w.endswith("'ll") or (w == "to" and prev in _FUTURE_TO):
         if w == "next" and nxt == "to":
             return None  # "next to the embassy": a place, not a time ahead
@@ -620,12 +623,18 @@ class _Resolver:
         if year is None and self.dct:
             year = _pick_year(month, day, self.dct, self.tense(c, deadline=True))
         ys = f"{year:04d}" if year else "XXXX"
+        if g["wk"] and not day:
+            return None  # "the week of May" is not a date
         if day:
             if year:
                 try:
-                    dt.date(year, month, day)
+                    day_date = dt.date(year, month, day)
                 except ValueError:
                     return None
+                if g["wk"]:
+                    return "DATE", _week(day_date)  # "the week of March 6": that day's ISO week
+            elif g["wk"]:
+                return "DATE", "XXXX-WXX"
             return "DATE", f"{ys}-{month:02d}-{day:02d}"
         return "DATE", f"{ys}-{month:02d}"
 
