@@ -1118,7 +1118,7 @@ def _triggers() -> dict[str, list[tuple[str, int]]]:
     add(["thousand"], "spelled_year", 4)
     add(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"], "decade", 3)
     add(["quarter", "half", "period"], "quarter", 7)
-    add(["ago", "earlier", "later", "before", "after", "hence", "now"], "ago", 10)
+    add(["ago", "earlier", "later", "hence", "now"], "ago", 10)  # the words that can end an "ago" match
     add(unit_words, "duration", 8)
     add(["seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"], "bare_units", 4)
     add(["days", "weeks", "months", "years", "decades", "quarters", "ahead", "ago", "earlier"], "refplural", 5)
@@ -1208,7 +1208,7 @@ _TRIGGER_RX = re.compile(r"\b(?=[a-z0-9])(?:(?:" + _trie(w for w in TRIGGERS if 
                          r"|\d{4}(?!\d)|\d+(?=[/:s']))")
 # the word before a position, read in the reversed text: one anchored match instead of a search
 _PREV_TOKEN = re.compile(r"[^a-z0-9]*([a-z]+|\d+)")
-_AGO_WORDS = ("ago", "earlier", "later", "before", "after", "hence", "now")
+_AGO_WORDS = ("ago", "earlier", "later", "hence", "now")
 
 
 def _candidates(text: str) -> list[_Cand]:
@@ -1233,7 +1233,7 @@ def _candidates(text: str) -> list[_Cand]:
         starts = [pos]
         end = pos
         first = None
-        for _ in range(10):
+        for _ in range(max(back for _, back in entries)):  # no further back than a pattern may start
             rpos = n - end
             last = _PREV_TOKEN.match(rlow, rpos, rpos + 24)
             if last is None:
