@@ -333,3 +333,12 @@ def test_own_test_corpus_is_cleaned_like_the_gold(tmp_path):
 def test_sentences_skip_rows_without_text():
     frame = pd.DataFrame({"text": ["One sentence. Two.", None]}, index=pd.Index(["a", "b"], name="doc_id"))
     assert sentences(frame).doc_id.tolist() == ["a", "a"]
+
+
+def test_a_50000_character_unbroken_line_is_read_in_linear_time(tmp_path):
+    # every pattern must start at a word boundary: a pattern tried at each character of a
+    # 50,000-character token and scanning to its end would take minutes (it once did)
+    token = "Example" + "x" * 50000
+    write(tmp_path, "long.txt", ARTICLE + f"\n{token} says the port reopened.\nFollow {token}.org on Telegram\n")
+    corpus = load_corpus(tmp_path)
+    assert token in corpus.text.iloc[0]

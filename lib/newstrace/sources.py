@@ -88,7 +88,7 @@ MEDIA_WORDS = frozenset(
     beacon messenger digest""".split()
 )
 TLDS = r"(?:com|org|net|info|news|media|ua|by|ru|uk|co\.uk|de|fr|eu|io|tv|pl|lt|lv|ee|md|ge|kz|am|az|us|ca|au)"
-DOMAIN_RE = re.compile(rf"\b(?:https?://)?(?:www\.)?([A-Za-z0-9][A-Za-z0-9-]*)\.({TLDS})\b", re.IGNORECASE)
+DOMAIN_RE = re.compile(rf"(?<![A-Za-z0-9-])(?:https?://)?(?:www\.)?([A-Za-z0-9][A-Za-z0-9-]*)\.({TLDS})\b", re.IGNORECASE)
 
 # A name: capitalised words (or digits) with inner "of", "&", dots; optional "the"; optionally quoted.
 _CAP = r"(?:[A-Z][\w&'’.-]*[\w]|[A-Z]|\d+)"
@@ -118,7 +118,7 @@ CITE_BEFORE_PHRASES = (
     *_CITE_VERBS.split("|"),
 )
 _CITE_BEFORE = re.compile(
-    r"[A-Z\d][\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:" + "|".join(CITE_BEFORE_PHRASES) + r")\b"
+    r"(?<![\w.&’'-])[A-Z\d][\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:" + "|".join(CITE_BEFORE_PHRASES) + r")\b"
 )
 _NAME_START = re.compile(rf"(?=[A-Z\d\"“«]|[Tt]he\s){QNAME}")
 # Inverted attribution after a clause: "..., writes Example Journal." / "...," reports Example News.
