@@ -157,3 +157,12 @@ def test_headline_and_paragraph_shapes():
     assert not is_headline("Dock workers extend strike.")
     assert is_paragraph("The strike enters its third week on Monday.")
     assert not is_paragraph("Sim Sim,")
+
+
+def test_masthead_after_the_headline_is_not_a_related_story_and_byline_carries_the_date():
+    raw = page(header=[], title="Council approves budget after long debate\nThe Harbour Herald\n"
+               "By Jane Morrow, Harbour Herald, 14 March 2026")
+    c = clean_article(raw)
+    assert c.title == "Council approves budget after long debate"
+    assert {"text": "The Harbour Herald", "reason": "page header (masthead or navigation)"} in c.removed
+    assert c.author == "Jane Morrow" and c.page_date == pd.Timestamp("2026-03-14")

@@ -89,3 +89,5 @@ def test_byline_forms():
     assert byline("Author: Tom Ashdown") == "Tom Ashdown"
     assert byline("By Jane Morrow and Tom Ashdown, Valley Times") == "Jane Morrow and Tom Ashdown"
     assert byline("By the end of the week the port reopened.") == ""
+    assert byline("By Staff reporter") == "Staff reporter"
+    assert byline("By Marit Olsen, North Sound News, 14 March 2026") == "Marit Olsen"

@@ -243,6 +243,9 @@ def clean_article(raw: str) -> Cleaned:
         if name:
             out.author = out.author or name
             pattern_reason[i] = "byline"
+            if out.page_date is None and _YEAR.search(ln):  # "By Jane Doe, Example News, 14 March 2026"
+                out.page_date = parse_date(ln)
+                out.page_date_evidence = ln.strip() if out.page_date is not None else ""
             continue
         reason = chrome_reason(ln)
         if reason:
@@ -318,7 +321,7 @@ def clean_article(raw: str) -> Cleaned:
         elif title_key and 0.5 * len(out.title) <= len(line) <= 2 * len(out.title) and _key(line) == title_key:
             drop(i, "repeated headline")
         elif i < first:
-            if title_idx is not None and i > title_idx and is_headline(line):
+            if title_idx is not None and i > title_idx and is_headline(line) and not _is_masthead(line):
                 drop(i, "related-story headline between headline and body")
             else:
                 drop(i, "page header (masthead or navigation)")
@@ -331,6 +334,11 @@ def clean_article(raw: str) -> Cleaned:
                 drop(i, "page footer after the body")
     out.text = "\n".join(lines[i].strip() for i in range(len(lines)) if keep[i])
     return out
+
+
+def _is_masthead(line: str) -> bool:
+    """A short line that is a media name ("The Example Gazette"): the site's masthead, not a headline."""
+    return len(line.split()) <= 4 and sources.is_media_name(line.strip())
 
 
 def _headline_byline_split(para: str) -> tuple[str, str, str] | None:

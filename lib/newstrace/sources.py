@@ -349,9 +349,11 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
 # --- bylines ------------------------------------------------------------------------------
 
 _PERSON = r"[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’-]+|van|von|de|del|da|di|le|al|bin)){1,3}"
+_GENERIC_AUTHOR = r"(?:[Ss]taff|[Oo]ur|[Aa]n?|[Tt]he)\s+[\w -]{2,30}?|[Ss]taff"
 BYLINE_RE = re.compile(
-    rf"^\s*(?:[Bb]y|BY|[Aa]uthor:|[Ww]ritten\s+by|[Tt]ext:|[Rr]eporter:)\s+(?P<name>{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})*)"
-    r"\s*(?:[,|/–—-]\s*[\w .&'-]{0,60})?\s*$"
+    rf"^\s*(?:[Bb]y|BY|[Aa]uthor:|[Ww]ritten\s+by|[Tt]ext:|[Rr]eporter:)\s+"
+    rf"(?P<name>{_PERSON}(?:\s+(?:and|&)\s+{_PERSON})*|{_GENERIC_AUTHOR})"
+    r"\s*(?:[,|/–—-]\s*[\w .&'-]{0,60}){0,3}\s*$"
 )
 # Capitalised words that start sentences and so end a name run: "Jane Doe After the vote ..."
 FUNCTION_WORDS = frozenset(
