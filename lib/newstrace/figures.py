@@ -163,6 +163,8 @@ def _factor(unit: str, quantity: str) -> float:
 _MONTH_ALT = _alt(L.MONTHS)
 _MASK_RE = re.compile(
     rf"""
+    (?=[\d+(\#'’jfmasond])  # what every branch below starts with: one test skips most positions
+    (?:
     \b\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b                                # 23.03.2025, 2025-03-23
     | \b\d{{1,2}}/\d{{1,2}}\b                                                     # 9/11, 7/7 (dates)
     | \b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?\s?m\b\.?)?               # 20:32, 9.30 pm
@@ -174,9 +176,11 @@ _MASK_RE = re.compile(
     | \b(?:no\.|nos\.|number|\#)\s?\d+\b                                         # No. 10
     | \b\d+(?:st|nd|rd|th)\b                                                    # ordinals 4th
     | \b\d{{4}}s\b | \b\d0s\b | ['’]\d0s\b                                         # 1990s, 80s
+    )
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_PHONE_WORDS = frozenset({"tel", "phone", "telephone", "call", "fax", "hotline", "mobile", "whatsapp"})
 _PHONE_CONTEXT_RE = re.compile(r"\b(?:tel|phone|telephone|call|fax|hotline|mobile|whatsapp)\b[^.\d]{0,20}$", re.I)
 _YEAR_PREV_RE = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|during|before|after|of|early|late|mid|spring|summer|autumn|"
@@ -372,7 +376,8 @@ _SAID_AFTER_RE = re.compile(
 )
 _ABBREV_DOT_RE = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Adm|Cmdr|St|Jr|Sr|Lt)\.(?=\s)")
 _SUBJ_VERB_RE = re.compile(
-    rf"(?:^|(?<=[;:\"“]\s)|(?<=[;:\"“])|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=,\s))"
+    # (?<=[\s;:"“]) is implied by every anchor after it: one cheap test rejects most positions
+    rf"(?:^|(?<=[\s;:\"“])(?:(?<=[;:\"“]\s)|(?<=[;:\"“])|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=,\s)))"
     rf"(?P<src>(?:the\s+|The\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){{0,7}}?)"
     rf"(?P<appos>,\s+(?:an?\s+|the\s+)?[^,;]*?(?:\b(?:at|of|with|for|from)\s+(?P<org>(?:the\s+)?[A-Z][^,;]*?))?,)?"
     rf"\s+(?:(?:also|reportedly|previously|has|have|had|now|openly|recently|separately|later|earlier|"
@@ -431,7 +436,7 @@ _LOWER_WORD_RE = re.compile(r"[a-z]+")
 class _Sources:
     """The attributions of one sentence, found once; ``for_figure`` picks the one a figure falls under."""
 
-    def __init__(self, sent: str):
+    def __init__(self, sent: str, words: set | None = None):
         if "." in sent[:-1]:
             sent = _ABBREV_DOT_RE.sub(lambda m: m.group(1) + " ", sent)  # same length: offsets hold
         self.according = []
@@ -441,7 +446,9 @@ class _Sources:
                 if src:
                     self.according.append((m.start(), m.start("src"), m.end("src"), src))
         self.after, self.subject = [], []
-        if not _REPORT_VERB_SET.isdisjoint(_LOWER_WORD_RE.findall(sent)):
+        # a verb the patterns can match is a whole word, so it is in the lower-case word set too
+        if (words is None or not _REPORT_VERB_SET.isdisjoint(words)) and \
+                not _REPORT_VERB_SET.isdisjoint(_LOWER_WORD_RE.findall(sent)):
             for m in _SAID_AFTER_RE.finditer(sent):
                 raw = m.group("src1") or m.group("src2")
                 span_start = m.start("src1") if m.group("src1") else m.start("src2")
@@ -628,20 +635,24 @@ def _atoms(sent: str, masked, words: set | None = None):
     return out
 
 
-_LOW_TOKEN_RE = re.compile(r"\d+|[a-z]+")
 
 
 def _anchor_starts(lower: str) -> list[int]:
-    """Where a number may start in a lower-cased sentence: digits, number words, "a"/"an" + multiplier or unit."""
-    out, prev, prev_start = [], "", 0
-    for t in _LOW_TOKEN_RE.finditer(lower):
-        w = t.group()
-        if w[0] <= "9" or w in _NUMWORD_SET:
-            out.append(t.start())
-        elif (prev == "a" or prev == "an") and (w in _MULT_SET or w in _DURATION_SET):
-            out.append(prev_start)
-        prev, prev_start = w, t.start()
-    return out
+    """Where a number may start in a lower-cased sentence: digits, number words, "a"/"an" + multiplier or unit.
+
+    Tokens are the maximal runs of ``\\d`` or ``[a-z]``; "a"/"an" counts when the next token is a
+    multiplier or a duration word.
+    """
+    return [m.start() for m in _ANCHOR_LOW_RE.finditer(lower)]
+
+
+# Each branch starts with a literal (so the regex engine skips ahead by first character); the
+# lookbehind after it checks that the token starts there: (?<!\d) for digits, (?<![a-z]) for words.
+_ANCHOR_LOW_RE = re.compile("|".join(
+    [f"{d}(?<!\\d{d})" for d in "0123456789"]
+    + [f"{w}(?<![a-z]{w})(?![a-z])" for w in sorted(_NUMWORD_SET, key=len, reverse=True)]
+    + [r"a(?<![a-z]a)n?[^a-z\d]+(?:" + _alt(_MULT_SET | _DURATION_SET) + r")(?![a-z])"]
+))
 
 
 _CUR_START = frozenset(c for k in L.CURRENCY_BEFORE for c in (k[0], k[0].upper()))
@@ -711,15 +722,21 @@ class _Mask:
 
     def __init__(self, sent: str, words: set | None = None):
         self.sent = sent
-        self.active = (words is None or not words.isdisjoint(_MASK_WORDS) or _MASK_CHAR_RE.search(sent) is not None)
+        self.words = words
+        self.active = None  # decided on the first digit asked about
         self.urls = [m.span() for m in _URL_RE.finditer(sent)] if ("://" in sent or "www." in sent or "@" in sent) else []
 
     def __call__(self, pos: int) -> bool:
-        if any(a <= pos < b for a, b in self.urls):
+        if self.urls and any(a <= pos < b for a, b in self.urls):
             return True
         sent = self.sent
-        if not self.active or pos >= len(sent) or not sent[pos].isdigit():
+        if pos >= len(sent) or not sent[pos].isdigit():
             return False  # dates, times, phone numbers and ordinals are written in digits here
+        if self.active is None:
+            words = self.words
+            self.active = words is None or not words.isdisjoint(_MASK_WORDS) or _MASK_CHAR_RE.search(sent) is not None
+        if not self.active:
+            return False
         for m in _MASK_RE.finditer(sent, max(0, pos - 25), min(len(sent), pos + 25)):
             if not m.start() <= pos < m.end():
                 continue
@@ -900,8 +917,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             base = _mult_value(m.group("fmult"))
             low, high = f_low * base, f_high * base
         unit, quantity = "", "count"
-        um = re.match(r"\s+of\s+(?:(?:US|U\.S\.|Canadian|Australian|Swiss|Belarusian)\s+)?(" + _alt(L.CURRENCY_AFTER) + r")\b",
-                      sent[e:], re.I)
+        um = _VAGUE_CURRENCY_RE.match(sent[e:])
         subject, _ = _count_noun(sent, e)
         if um:
             unit, quantity = L.CURRENCY_AFTER[um.group(1).lower()], "money"
@@ -924,7 +940,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
     for s, e, value in fractions:
         hedge, hs, he = _hedge_at(sent, s, e)
         subject, _ = _count_noun(sent, e)
-        unit_m = re.match(r"\s+(?:an?\s+)(" + _alt(L.DURATION) + r")\b", sent[e:], re.I)
+        unit_m = _FRACTION_DURATION_RE.match(sent[e:])
         if unit_m:
             rows.append(_row(sent, hs, e + unit_m.end(), value, nan, nan, L.DURATION[unit_m.group(1).lower()],
                              "duration", hedge, False, ""))
@@ -934,6 +950,8 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
         taken.append((s, e))
 
     # 3. numbers, ranges and their units
+    has_minus = "minus" in lower or "−" in sent
+    has_phone_word = not words.isdisjoint(_PHONE_WORDS)
     atoms = [a for a in _atoms(sent, masked, words) if not any(x <= a["start"] < y for x, y in taken)]
     i = 0
     while i < len(atoms):
@@ -952,7 +970,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                 before = sent[max(0, s - 80):s]
                 ok = True
                 if conn == "and":
-                    ok = bool(re.search(r"\bbetween\s+(?:(?:" + _CUR_BEFORE + r")\s?)?$", before, re.I))
+                    ok = bool(_BETWEEN_RE.search(before))
                 elif conn == "to" or conn == "through":
                     ok = not _CHANGE_VERB_RE.search(before[-60:] if not _P26.search( before) else
                                                      before[:-5][-60:])
@@ -1037,14 +1055,14 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             prev_word = sent[max(0, hs - 20):hs].split()[-1:]
             if not prev_word or prev_word[0].lower() not in L.OVER_DURATION_HEDGE_AFTER:
                 hedge, hs = "", s  # "1,500 jobs over five years": a period, not "more than"
-        if _MINUS_RE.search(sent, max(0, s - 8), s):
+        if has_minus and _MINUS_RE.search(sent, max(0, s - 8), s):
             v1 = -v1
             hs = min(hs, sent.rfind("minus", max(0, s - 8), s) if "minus" in sent[max(0, s - 8):s] else hs)
         if _is_year(sent, a, unit_m if not cur else True, hedge) or (b is not None and _is_year(sent, b, None, "")):
             continue
         if a["kind"] == "digit" and _is_name_number(sent, s, a["end"], a["value"], unit_m is not None or bool(cur)):
             continue
-        if a["kind"] == "digit" and _PHONE_CONTEXT_RE.search(sent[max(0, s - 40):s]):
+        if a["kind"] == "digit" and has_phone_word and _PHONE_CONTEXT_RE.search(sent[max(0, s - 40):s]):
             continue
         # subject
         subject = ""
@@ -1077,12 +1095,16 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
 
     rows.sort(key=lambda r: r["start"])
     # sources: one per sentence position
-    sources = _Sources(sent) if rows else None
+    sources = _Sources(sent, words) if rows else None
     for r in rows:
         r["source"] = sources.for_figure(r["start"], r["end"])
     return rows
 
 
+_VAGUE_CURRENCY_RE = re.compile(
+    r"\s+of\s+(?:(?:US|U\.S\.|Canadian|Australian|Swiss|Belarusian)\s+)?(" + _alt(L.CURRENCY_AFTER) + r")\b", re.I)
+_FRACTION_DURATION_RE = re.compile(r"\s+(?:an?\s+)(" + _alt(L.DURATION) + r")\b", re.I)
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:(?:" + _CUR_BEFORE + r")\s?)?$", re.I)
 _SUBUNIT_RE = re.compile(r"\s?(" + _alt(L.CURRENCY_SUBUNITS) + r")\b", re.I)
 _GENERIC_COUNTED = {"people", "persons", "residents", "civilians", "men", "women", "children", "individuals"}
 
