@@ -52,7 +52,14 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                 data = out.get("data", {})
                 if "text/html" in data:
                     data["text/html"] = _stable_styler_ids(data["text/html"], f"{i}_{j}")
+                if "text/plain" in data:  # "<pandas...Styler at 0x7f...>": a memory address
+                    plain = data["text/plain"]
+                    plain = "".join(plain) if isinstance(plain, list) else plain
+                    data["text/plain"] = _ADDRESS.sub(" at 0x…>", plain)
     return nb
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-f]{6,16}>")
 
 
 def _stable_styler_ids(html, prefix: str):
