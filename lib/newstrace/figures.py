@@ -619,7 +619,7 @@ def _atoms(sent: str, masked, words: set | None = None):
         if start < done:
             continue
         m = None
-        if sent[start].isdigit():
+        if sent[start].isdigit() and start and _cur_may_end(sent, start):
             for k in (4, 3, 2, 1):
                 p = start - k
                 if p >= done and p >= 0 and sent[p] in _CUR_START:
@@ -656,6 +656,18 @@ _ANCHOR_LOW_RE = re.compile("|".join(
 
 
 _CUR_START = frozenset(c for k in L.CURRENCY_BEFORE for c in (k[0], k[0].upper()))
+# last characters of the currency codes and signs (lower case; "ſ" folds to "s" when ignoring case)
+_CUR_LAST = frozenset(k[-1] for k in L.CURRENCY_BEFORE) | ({"ſ"} if any(k.endswith("s") for k in L.CURRENCY_BEFORE) else set())
+
+
+def _cur_may_end(sent: str, start: int) -> bool:
+    """Whether a currency sign or code can end right before ``start``, directly or before one space."""
+    c = sent[start - 1]
+    if c.isspace():
+        if start < 2:
+            return False
+        c = sent[start - 2]
+    return c.lower() in _CUR_LAST
 
 
 def _atom(sent: str, m, masked, out: list) -> None:
@@ -836,8 +848,8 @@ def extract_text(text: str, spans: list[tuple[int, int]] | None = None) -> list[
         sent = text[a:b]
         low = sent.lower()
         words = set(_LOWER_WORD_RE.findall(low))
-        if not _DIGIT_RE.search(sent) and words.isdisjoint(_CHEAP_WORDS):
-            continue
+        if words.isdisjoint(_CHEAP_WORDS) and _DIGIT_RE.search(sent) is None:
+            continue  # no digit and no number word
         if _is_chrome(sent):
             continue
         for r in _sentence_figures(sent, low, words):
