@@ -320,6 +320,7 @@ def _verb_after(sent: str, pos: int) -> str:
 
 _NOUN_OF_RE = re.compile(r"\b([a-z][\w'’-]+(?:\s+[a-z][\w'’-]+)?)\s+of\s+$", re.I)
 _COPULA_RE = re.compile(r"\b(?:" + _alt(L.COPULAS) + r")\s+$", re.I)
+_COPULA_LAST = tuple({c.split()[-1] for c in L.COPULAS})
 _CLAUSE_START_RE = re.compile(r"(?:^|[,;:(\"“”]\s*|\b(?:that|and|but|while|as|because|since|although)\s+)"
                               r"((?:[\w'’-]+\s+){0,8}?)[\w'’-]*\s*$")
 
@@ -328,7 +329,12 @@ def _np_before(sent: str, start: int) -> str:
     """The noun phrase a figure is said of when it stands after a copula: "losses amount to 40,000"."""
     left = sent[:start]
     win_start = max(0, start - 30)
-    cop = _COPULA_RE.search(sent, win_start, start)
+    tail = sent[win_start:start]
+    stripped = tail.rstrip()
+    if len(stripped) == len(tail) or (stripped.isascii() and not stripped.lower().endswith(_COPULA_LAST)):
+        cop = None  # the copula must end the window before white space: cheap string tests say it cannot
+    else:
+        cop = _COPULA_RE.search(sent, win_start, start)
     if cop:
         if cop.group(0).strip().lower() == "of":
             m = _NOUN_OF_RE.search(left[-60:])
@@ -374,7 +380,9 @@ _SAID_AFTER_RE = re.compile(
     rf"(?P<appos>,\s+{_APPOS})?"
     r"\s*(?:[,.;:!?]|$)",
 )
-_ABBREV_DOT_RE = re.compile(r"\b(Dr|Mr|Mrs|Ms|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|Adm|Cmdr|St|Jr|Sr|Lt)\.(?=\s)")
+_ABBREVS = "Dr Mr Mrs Ms Prof Gen Col Lt Sgt Capt Maj Sen Rep Gov Adm Cmdr St Jr Sr".split()
+_ABBREV_DOT_RE = re.compile(r"\b(" + "|".join(_ABBREVS) + r")\.(?=\s)")
+_ABBREV_WORDS = frozenset(w.lower() for w in _ABBREVS)
 _SUBJ_VERB_RE = re.compile(
     # (?<=[\s;:"“]) is implied by every anchor after it: one cheap test rejects most positions
     rf"(?:^|(?<=[\s;:\"“])(?:(?<=[;:\"“]\s)|(?<=[;:\"“])|(?<=\bthat\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=,\s)))"
@@ -438,7 +446,8 @@ class _Sources:
 
     def __init__(self, sent: str, words: set | None = None):
         if "." in sent[:-1]:
-            sent = _ABBREV_DOT_RE.sub(lambda m: m.group(1) + " ", sent)  # same length: offsets hold
+            if words is None or not words.isdisjoint(_ABBREV_WORDS):
+                sent = _ABBREV_DOT_RE.sub(lambda m: m.group(1) + " ", sent)  # same length: offsets hold
         self.according = []
         if "ccording to" in sent:
             for m in _ACCORDING_RE.finditer(sent):
@@ -746,7 +755,8 @@ class _Mask:
             return False  # dates, times, phone numbers and ordinals are written in digits here
         if self.active is None:
             words = self.words
-            self.active = words is None or not words.isdisjoint(_MASK_WORDS) or _MASK_CHAR_RE.search(sent) is not None
+            self.active = words is None or not words.isdisjoint(_MASK_WORDS) or \
+                any(c in sent for c in _MASK_CHARS) or _MASK_DIGIT_RE.search(sent) is not None
         if not self.active:
             return False
         for m in _MASK_RE.finditer(sent, max(0, pos - 25), min(len(sent), pos + 25)):
@@ -886,7 +896,9 @@ _RATIO_HINT_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight
 # Only sentences with one of these words or characters can hold a date, time, phone number or ordinal.
 _MASK_WORDS = frozenset(L.MONTHS) | {"clock", "no", "nos", "number", "tel", "phone", "telephone", "call", "fax",
                                      "hotline", "mobile", "whatsapp"}
-_MASK_CHAR_RE = re.compile(r"[:/+(#]|\d[.\-]\d+[.\-]|\d{2,4}[\s.-]\d{2,4}[\s.-]\d{2}|\d\s?[AaPp]\.?[Mm]\b")
+# [:/+(#]|\d[.\-]\d+[.\-]|\d{2,4}[\s.-]\d{2,4}[\s.-]\d{2}|\d\s?[AaPp]\.?[Mm]\b in two steps: the characters by str.__contains__, then the digit patterns from one leading \d
+_MASK_CHARS = ":/+(#"
+_MASK_DIGIT_RE = re.compile(r"\d(?:[.\-]\d+[.\-]|\d{1,3}[\s.-]\d{2,4}[\s.-]\d{2}|\s?[AaPp]\.?[Mm]\b)")
 _CHEAP_WORDS_RE = re.compile(
     rf"\b(?:{_WORDNUM}|half|third|quarter|thirds|quarters|dozen|dozens|hundreds|thousands|millions|billions|"
     r"hundred|thousand|million|billion|scores|a\s+(?:year|month|week|day|decade))\b",
