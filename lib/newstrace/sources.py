@@ -118,7 +118,7 @@ CITE_BEFORE_PHRASES = (
     *_CITE_VERBS.split("|"),
 )
 _CITE_BEFORE = re.compile(
-    r"(?<![\w.&’'-])[A-Z\d][\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:" + "|".join(CITE_BEFORE_PHRASES) + r")\b"
+    r"[A-Z\d](?<![\w.&’'-][A-Z\d])[\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:" + "|".join(CITE_BEFORE_PHRASES) + r")\b"
 )
 _NAME_START = re.compile(rf"(?=[A-Z\d\"“«]|[Tt]he\s){QNAME}")
 # Inverted attribution after a clause: "..., writes Example Journal." / "...," reports Example News.
