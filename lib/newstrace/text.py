@@ -122,6 +122,7 @@ _STOPWORDS = {
     "uk": "і в на що не з до та це як за від але його у є було про він вона їх".split(),
     "ru": "и в не на что с по как это он она к но из у за от о бы же был было".split(),
 }
+_PUNCT = ".,;:!?\"'()[]«»“”‘’—–-…*/"
 _CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _WORD_LANGS: dict[str, tuple[str, ...]] = {}
 for _lang, _words in _STOPWORDS.items():
@@ -136,7 +137,9 @@ def detect_language(text: str) -> str:
     apart by letters only one of them uses (і ї є ґ / ы э ъ).
     """
     sample = text[:700]
-    tokens = WORD_RE.findall(sample.lower())
+    lowered = sample.lower()
+    tokens = [w.strip(_PUNCT) for w in lowered.split()]  # cheaper than a regex tokeniser
+    tokens = [w for w in tokens if w]
     if not tokens:
         return ""
     scores = dict.fromkeys(_STOPWORDS, 0)
@@ -145,8 +148,8 @@ def detect_language(text: str) -> str:
             scores[lang] += 1
     cyrillic = len(_CYRILLIC_RE.findall(sample))
     if cyrillic > 0.25 * len(sample):
-        uk = len(re.findall(r"[іїєґ]", sample.lower()))
-        ru = len(re.findall(r"[ыэъ]", sample.lower()))
+        uk = len(re.findall(r"[іїєґ]", lowered))
+        ru = len(re.findall(r"[ыэъ]", lowered))
         if uk or ru:
             return "uk" if uk >= ru else "ru"
         return "uk" if scores["uk"] >= scores["ru"] else "ru"
