@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -393,3 +394,19 @@ def test_and_a_half_and_slash_dates():
 def test_article_numbers_continue_and_director_titles():
     assert one("The bill came to a hundred and thirty million dollars.")["value"] == 130e6
     assert one("Up to $5 million was offered, FBI Director Jane Holt said.")["source"] == "Jane Holt"
+
+
+def test_fast_prechecks_match_the_patterns_they_guard():
+    from newstrace import figures as F
+
+    for text in ["Über 5 Straßen, naïve café-goers", "ABC def-ghi 12jkl", "", "ſ long s and Kelvin K"]:
+        assert F._az_words(text) == set(re.findall("[a-z]+", text))
+    for text in ["Call +1 202 555 0147 now", "At 9:30 am", "Sold 12-03-2024", "It cost 5 dollars", "at 10 pm"]:
+        has = any(c in text for c in F._MASK_CHARS) or F._MASK_DIGIT_RE.search(text) is not None
+        assert has == (re.search(r"[:/+(#]|\d[.\-]\d+[.\-]|\d{2,4}[\s.-]\d{2,4}[\s.-]\d{2}|\d\s?[AaPp]\.?[Mm]\b",
+                                 text) is not None)
+    # the same figures, sources and masks with the pre-checks on every path
+    rows = figs("Dr. Jane Holt said losses amounted to 4,000 troops; on May 3 about 5 km2 burned.")
+    assert [(r["value"], r["unit"], r["subject"], r["source"]) for r in rows] == [
+        (4000.0, "", "troops", "Jane Holt"), (5.0, "km2", "", "Jane Holt")]
+    assert one("Revenue was US$ 5 million.")["unit"] == "USD"

@@ -438,7 +438,12 @@ def _clean_source(src: str | None, org: str | None = None) -> str:
 
 
 _REPORT_VERB_SET = frozenset(L.REPORT_VERBS)
-_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_AZ_TABLE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _az_words(text: str) -> set[str]:
+    """The set of ``[a-z]+`` runs of ``text`` (as ``set(re.findall("[a-z]+", text))``, faster)."""
+    return set(text.encode("ascii", "replace").translate(_AZ_TABLE).decode("ascii").split())
 
 
 class _Sources:
@@ -457,7 +462,7 @@ class _Sources:
         self.after, self.subject = [], []
         # a verb the patterns can match is a whole word, so it is in the lower-case word set too
         if (words is None or not _REPORT_VERB_SET.isdisjoint(words)) and \
-                not _REPORT_VERB_SET.isdisjoint(_LOWER_WORD_RE.findall(sent)):
+                not _REPORT_VERB_SET.isdisjoint(_az_words(sent)):
             for m in _SAID_AFTER_RE.finditer(sent):
                 raw = m.group("src1") or m.group("src2")
                 span_start = m.start("src1") if m.group("src1") else m.start("src2")
@@ -857,7 +862,7 @@ def extract_text(text: str, spans: list[tuple[int, int]] | None = None) -> list[
     for a, b in spans:
         sent = text[a:b]
         low = sent.lower()
-        words = set(_LOWER_WORD_RE.findall(low))
+        words = _az_words(low)
         if words.isdisjoint(_CHEAP_WORDS) and _DIGIT_RE.search(sent) is None:
             continue  # no digit and no number word
         if _is_chrome(sent):
@@ -915,7 +920,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
     """The figures of one sentence (offsets into it); ``lower`` and ``words`` are its lower case and word set."""
     if lower is None or words is None:
         lower = sent.lower()
-        words = set(_LOWER_WORD_RE.findall(lower))
+        words = _az_words(lower)
     masked = _Mask(sent, words)
     rows: list[dict] = []
     taken: list[tuple[int, int]] = []
