@@ -118,12 +118,13 @@ ENCODED = {
     "cp1251": PLAIN + "\nOne commuter wrote: «Ціни знову ростуть, і ніхто нічого не пояснює».\n",
     "koi8-r": PLAIN + "\nOne commuter wrote: цены снова растут, и никто ничего не объясняет.\n",
     "latin-1": PLAIN.replace("Olli Rantanen", "René Müller"),
+    "cp1252": ARTICLE.replace("“", "").replace("”", "").replace("its fares", "its fares’"),
 }
 
 
 @pytest.mark.parametrize("encoding, expected", [
     ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16-le"), ("cp1251", "cp1251"),
-    ("latin-1", "latin-1"), ("koi8-r", "koi8-r"),
+    ("latin-1", "latin-1"), ("koi8-r", "koi8-r"), ("cp1252", "cp1252"),
 ])
 def test_encodings_are_detected_and_recorded(tmp_path, encoding, expected):
     text = ENCODED[encoding]
@@ -327,7 +328,7 @@ def test_own_test_corpus_is_cleaned_like_the_gold(tmp_path):
             assert chrome not in row.text.split("\n"), (g["doc_id"], chrome)
         assert row.title == g["title"]
         assert row.author == g["author"]
-    assert {e for e in corpus.encoding} >= {"utf-8", "utf-16-le", "cp1251", "koi8-r", "latin-1", "utf-8-sig"}
+    assert set(corpus.encoding) >= {"utf-8", "utf-16-le", "cp1251", "cp1252", "koi8-r", "latin-1", "utf-8-sig"}
 
 
 def test_sentences_skip_rows_without_text():

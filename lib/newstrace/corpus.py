@@ -107,12 +107,13 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
         if _cyrillic_case_score(readings[enc_best]) > _cyrillic_case_score(text):
             best_name, text = enc_best, readings[enc_best]
             return text, best_name.replace("_", "-")
+    best_name = best.encoding
     for preferred in ("cp1252", "cp1251"):  # of equal readings, name the commoner code page
-        if best.encoding != preferred and data.decode(preferred, errors="replace") == text:
+        if best.encoding == preferred:
+            break
+        if data.decode(preferred, errors="replace") == text:
             best_name = preferred
             break
-    else:
-        best_name = best.encoding
     if not _looks_like_text(text):
         raise CorpusError(path, f"decodes as {best.encoding} only to control characters: not a text file")
     enc = best_name.replace("_", "-")
