@@ -370,7 +370,8 @@ _ACCORDING_RE = re.compile(
 )
 _APPOS = r"(?:an?|the)\s+[^,.;]*?\b(?:at|of|with|for|from|in)\s+(?P<org>the\s+[a-z][^,.;]*?|(?:the\s+)?[A-Z][^,.;]*?)"
 _SAID_AFTER_RE = re.compile(
-    rf"(?:,|\"|”|’|'|\bwho)\s*(?:(?:{_VERBS_ALT})\s+(?P<src1>(?:the\s+|an?\s+)?[^,.;:!?\"“”]+?)"
+    # w(?<!\w.)ho is \bwho written to start with a literal, so the engine skips ahead by first character
+    rf"(?:,|\"|”|’|'|w(?<!\w.)ho)\s*(?:(?:{_VERBS_ALT})\s+(?P<src1>(?:the\s+|an?\s+)?[^,.;:!?\"“”]+?)"
     rf"|(?P<src2>(?:the\s+|an?\s+)?[^,.;:!?\"“”]+?)(?:,\s+{_APPOS.replace('org', 'org2')},)?"
     rf"\s+(?:also\s+|has\s+|have\s+|had\s+)?(?:{_VERBS_ALT})"
     rf"(?:\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}}"
