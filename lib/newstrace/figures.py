@@ -682,7 +682,10 @@ def _cur_may_end(sent: str, start: int) -> bool:
         if start < 2:
             return False
         c = sent[start - 2]
-    return c.lower() in _CUR_LAST
+    return c.lower() in _CUR_LAST and _CUR_END_RE.search(sent, max(0, start - 5), start) is not None
+
+
+_CUR_END_RE = re.compile(rf"(?:{_CUR_BEFORE})\s?$", re.IGNORECASE)
 
 
 def _atom(sent: str, m, masked, out: list) -> None:
