@@ -410,3 +410,14 @@ def test_fast_prechecks_match_the_patterns_they_guard():
     assert [(r["value"], r["unit"], r["subject"], r["source"]) for r in rows] == [
         (4000.0, "", "troops", "Jane Holt"), (5.0, "km2", "", "Jane Holt")]
     assert one("Revenue was US$ 5 million.")["unit"] == "USD"
+
+
+def test_modal_verb_hedges_and_volume_units():
+    r = one("Repair costs could top $2 billion, the insurer said.")
+    assert (r["value"], r["unit"], r["hedge"]) == (2e9, "USD", "over")
+    assert one("Turnout is expected to exceed 60 percent.")["hedge"] == "over"
+    assert figs("The Top 40 chart changed.") == []  # "top" alone stays a name word
+    r = one("The reservoir holds roughly 3 million cubic metres of water.")
+    assert (r["value"], r["unit"], r["quantity"], r["hedge"]) == (3e6, "m**3", "volume", "approx")
+    r = one("Each household may use 250 litres a day.")
+    assert (r["unit"], r["quantity"]) == ("m**3", "volume") and r["value"] == pytest.approx(0.25)

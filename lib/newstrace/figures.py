@@ -122,6 +122,8 @@ for _k, _v in L.LENGTH.items():
     _UNIT_TABLE[_k] = (_v, "length")
 for _k, _v in L.MASS.items():
     _UNIT_TABLE[_k] = (_v, "mass")
+for _k, _v in L.VOLUME.items():
+    _UNIT_TABLE[_k] = (_v, "volume")
 for _k, _v in L.SPEED.items():
     _UNIT_TABLE[_k] = (_v, "speed")
 for _k, _v in L.TEMPERATURE.items():
@@ -140,8 +142,8 @@ _UNIT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 # Canonical targets of physical units, converted with pint.
-_TARGET = {"area": "km**2", "length": "km", "mass": "t", "speed": "km/h"}
-_TARGET_NAME = {"area": "km2", "length": "km", "mass": "t", "speed": "km/h"}
+_TARGET = {"area": "km**2", "length": "km", "mass": "t", "speed": "km/h", "volume": "m**3"}
+_TARGET_NAME = {"area": "km2", "length": "km", "mass": "t", "speed": "km/h", "volume": "m**3"}
 
 
 @lru_cache(maxsize=1)
@@ -226,9 +228,10 @@ _CHROME_NEAR_RE = re.compile(r"\d[\d,. ]*\s*([^\W\d_]+)|([^\W\d_]+)\s*\d")
 
 # --- hedges ----------------------------------------------------------------------------------
 
+_HEDGE_BEFORE_ALL = {k: v + L.HEDGE_VERB_BEFORE.get(k, []) for k, v in L.HEDGE_BEFORE.items()}
 _HEDGE_BEFORE_RE = re.compile(
     "(?:^|(?<=[^\\w]))(?P<h>" + "|".join(
-        f"(?P<{name}>{_alt(words)})" for name, words in L.HEDGE_BEFORE.items()
+        f"(?P<{name}>{_alt(words)})" for name, words in _HEDGE_BEFORE_ALL.items()
     ) + r")[\s\u00a0]*$",
     re.IGNORECASE,
 )
@@ -240,7 +243,7 @@ _HEDGE_AFTER_RE = re.compile(
 )
 
 
-_HEDGE_LAST = frozenset(p.split()[-1].lower() for ps in L.HEDGE_BEFORE.values() for p in ps)
+_HEDGE_LAST = frozenset(p.split()[-1].lower() for ps in _HEDGE_BEFORE_ALL.values() for p in ps)
 
 
 def _hedge_at(sent: str, start: int, end: int) -> tuple[str, int, int]:
@@ -250,7 +253,7 @@ def _hedge_at(sent: str, start: int, end: int) -> tuple[str, int, int]:
     last = toks[-1].lstrip("([\"“‘'").lower() if toks and not before[-1:].isalnum() else ""
     m = _HEDGE_BEFORE_RE.search(before) if last in _HEDGE_LAST else None
     if m:
-        kind = next(k for k in L.HEDGE_BEFORE if m.group(k))
+        kind = next(k for k in _HEDGE_BEFORE_ALL if m.group(k))
         phrase = m.group("h").lower()
         # "over" and "under" directly after a verb of motion are prepositions ("spread over 5 km")
         # only when no number follows; here a number follows, so they hedge.

@@ -58,6 +58,13 @@ HEDGE_BEFORE = {
         "a little less than", "slightly less than", "slightly under", "slightly below", "not quite",
     ],
 }
+# Verb phrases that hedge the number after them like a preposition would ("could top $1.5 trillion").
+# Kept apart from HEDGE_BEFORE: their words ("top", "will") must not count as hedge words elsewhere.
+HEDGE_VERB_BEFORE = {
+    "over": [f"{modal} {verb}" for modal in ("could", "may", "might", "will", "would", "set to", "expected to",
+                                             "likely to", "forecast to", "projected to")
+             for verb in ("top", "exceed", "surpass")] + ["upward of"],
+}
 HEDGE_AFTER = {
     "approx": ["or so", "odd", "more or less", "give or take"],
     "over": ["or more", "plus", "+", "and more", "and up", "or higher", "and counting"],
@@ -90,6 +97,12 @@ MASS = {
     "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t", "metric tons": "t", "metric tonnes": "t",
     "kilograms": "kg", "kilogram": "kg", "kg": "kg", "kilos": "kg", "pounds of": "lb", "lbs": "lb",
     "grams": "g", "gram": "g",
+}
+VOLUME = {
+    "cubic metres": "m**3", "cubic meters": "m**3", "cubic metre": "m**3", "cubic meter": "m**3",
+    "m3": "m**3", "m³": "m**3", "cubic kilometres": "km**3", "cubic kilometers": "km**3", "km3": "km**3",
+    "km³": "km**3", "cubic feet": "ft**3", "cubic foot": "ft**3", "litres": "l", "liters": "l", "litre": "l",
+    "liter": "l", "millilitres": "ml", "milliliters": "ml",
 }
 DURATION = {
     "years": "year", "year": "year", "yrs": "year", "months": "month", "month": "month",
