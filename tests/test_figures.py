@@ -421,3 +421,11 @@ def test_modal_verb_hedges_and_volume_units():
     assert (r["value"], r["unit"], r["quantity"], r["hedge"]) == (3e6, "m**3", "volume", "approx")
     r = one("Each household may use 250 litres a day.")
     assert (r["unit"], r["quantity"]) == ("m**3", "volume") and r["value"] == pytest.approx(0.25)
+
+
+def test_model_numbers_are_not_counts():
+    assert figs("The lab tested the 6809 processor and a 727 jet.") == []
+    assert one("The 1200 delegates voted.")["value"] == 1200  # a plural noun: a count
+    assert one("Officials counted the 2500 people who had fled.")["value"] == 2500
+    assert one("Officials counted the 3400 wounded.")["value"] == 3400
+    assert one("The 800 largest firms pay most.")["value"] == 800

@@ -561,6 +561,17 @@ def _is_name_number(sent: str, start: int, end: int, value: float, has_unit: boo
             return True
     if has_unit or value != int(value):
         return False
+    raw = sent[start:end]
+    if len(raw) >= 3 and raw.isdigit() and _DET_BEFORE_RE.search(before):
+        # a model number: "the 80486 chip", "a 747 jet" -- bare digits (four or more, or three before a
+        # product noun) between a determiner and a singular noun that no plural noun follows
+        # ("the 500 largest firms", "the 1500 people" are counts)
+        m = _MODEL_NOUN_RE.match(sent, end)
+        if m:
+            w1, w2 = m.group(1).lower(), (m.group(2) or "").lower()
+            if (len(raw) >= 4 or w1 in L.PRODUCT_NOUNS) and not _plural_like(w1) and not _plural_like(w2) and \
+                    w1 not in L.NP_STOP and w1 not in _UNIT_WORDS and w1 not in L.MONTHS:
+                return True
     m = _NEXT_WORDS_RE.match(sent, end)
     if m:
         run = m.group(1).split()
@@ -572,6 +583,14 @@ def _is_name_number(sent: str, start: int, end: int, value: float, has_unit: boo
     return False
 
 
+def _plural_like(word: str) -> bool:
+    """A plural noun or a participle used as one ("troops", "people", "wounded"): what a count counts."""
+    return (word.endswith("s") and not word.endswith("ss") and word not in L.NP_STOP) or word.endswith("ed") or \
+        word in L.IRREGULAR_PLURALS
+
+
+_DET_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", re.I)
+_MODEL_NOUN_RE = re.compile(r"\s+([a-z][a-z-]*)\b(?:\s+([a-z][\w'’-]*))?")
 _SCORE_AFTER_RE = re.compile(r"\s+(?:vote|votes|win|victory|defeat|loss|draw|lead|score|scoreline|majority|"
                              r"decision|verdict|ruling)\b|\s+(?:in\s+favou?r|against)\b", re.I)
 _MINUS_RE = re.compile(r"(?:\bminus\s+|−)$", re.I)

@@ -218,3 +218,15 @@ TITLES = set(
 # Words that, in front of a duration, make "over" a preposition ("jobs over five years"), not a hedge,
 # unless one of these comes first: "closed for over three weeks", "lasted over a year".
 OVER_DURATION_HEDGE_AFTER = set("for lasted last lasts took take takes taking spent spend spends in within".split())
+
+# Plurals without -s and adjectives used as plural nouns: after a number they are what is counted.
+IRREGULAR_PLURALS = set(
+    "people men women children police personnel staff cattle sheep deer fish feet teeth geese mice "
+    "dead injured wounded missing homeless elderly poor unemployed displaced crew militia infantry "
+    "livestock clergy faithful youth".split()
+)
+# Nouns of products that carry a model number: "the 747 jet", "the 486 chip".
+PRODUCT_NOUNS = set(
+    "chip processor microprocessor computer machine model jet jetliner airliner aircraft plane engine rifle "
+    "pistol car series version edition phone handset console tank locomotive".split()
+)
