@@ -429,3 +429,15 @@ def test_model_numbers_are_not_counts():
     assert one("Officials counted the 2500 people who had fled.")["value"] == 2500
     assert one("Officials counted the 3400 wounded.")["value"] == 3400
     assert one("The 800 largest firms pay most.")["value"] == 800
+
+
+def test_prefix_tree_alternation_matches_like_longest_first():
+    from newstrace import figures as F
+
+    words = ["say", "says", "said", "s", "sq km", "sq. km", "km", "kms", "km2", "at least", "at", "~", "us$", "$"]
+    tree = re.compile("(?:" + F._alt(words) + r")(?!\w)", re.I)
+    flat = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)", re.I)
+    for text in ["says it", "SAID", "s", "sq km2", "kms.", "km2x", "At least 5", "~5", "US$5", "$ 4", "sa"]:
+        for pos in range(len(text)):
+            a, b = tree.match(text, pos), flat.match(text, pos)
+            assert (a and a.span()) == (b and b.span()), (text, pos)

@@ -28,8 +28,29 @@ COLUMNS = [
 
 
 def _alt(words) -> str:
-    """A regex alternation of ``words``, longest first, each escaped."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex alternation of ``words`` (each escaped) as a prefix tree, a longer word tried before its prefix.
+
+    It matches what "|".join(longest first) matches, in the same order (two literals can both match at
+    one position only when one is a prefix of the other), but the engine compares one character per
+    level instead of trying every word in turn.
+    """
+    words = set(words)
+    if any(w != w.lower() for w in words):  # with re.I "US" and "usd" would sit in different branches
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -365,26 +386,7 @@ def _np_before(sent: str, start: int) -> str:
 
 # --- sources ---------------------------------------------------------------------------------
 
-def _trie_alt(words) -> str:
-    """``_alt(words)`` as a prefix tree: the same matches in the same order (a longer word before its
-    prefix), but the engine compares one character per level instead of trying every word in turn."""
-    tree: dict = {}
-    for w in set(words):
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            branches.append("")
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(tree)
-
-
-_VERBS_ALT = _trie_alt(L.REPORT_VERBS)
+_VERBS_ALT = _alt(L.REPORT_VERBS)
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|der|la|le|of|the|for|and))*"
 _ACCORDING_RE = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<src>[^,;:.!?\"“”()]+?)(?=\s*(?:[,;:!?\"“”()]|\.(?:\s|$)|$|\s+(?:that|the\s+number|"
