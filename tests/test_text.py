@@ -57,3 +57,15 @@ def test_detect_language(text, lang):
 
 def test_count_words():
     assert count_words("Ten thousand  people\nfled.") == 4
+
+
+def test_alternation_matches_like_a_longest_first_join():
+    import re
+
+    from newstrace.text import alternation
+
+    words = ["said", "says", "sa", "report", "reports", "reported", "points out"]
+    trie = re.compile(r"\b(?:" + alternation(words) + r")\b")
+    plain = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
+    text = "he said so; sa x; reports that it reported, points out, pointed, sayso"
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]

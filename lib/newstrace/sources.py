@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .text import alternation
+
 # Canonical name -> other spellings (lower case). The major international news outlets and
 # agencies; a user's own outlets are recognised by the media-word and domain rules.
 KNOWN_OUTLETS: dict[str, list[str]] = {
@@ -118,7 +120,7 @@ CITE_BEFORE_PHRASES = (
     *_CITE_VERBS.split("|"),
 )
 _CITE_BEFORE = re.compile(
-    r"[A-Z\d](?<![\w.&’'-][A-Z\d])[\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:" + "|".join(CITE_BEFORE_PHRASES) + r")\b"
+    r"[A-Z\d](?<![\w.&’'-][A-Z\d])[\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:" + alternation(CITE_BEFORE_PHRASES) + r")\b"
 )
 _NAME_START = re.compile(rf"(?=[A-Z\d\"“«]|[Tt]he\s){QNAME}")
 # Inverted attribution after a clause: "..., writes Example Journal." / "...," reports Example News.

@@ -44,6 +44,30 @@ _GLUED_RE = re.compile(r"(?<=[a-zа-яё]{2}[.!?])(?=[A-ZА-ЯЁІЇЄҐ][a-zа-
 _TOKEN_BEFORE_RE = re.compile(r"([\w.]+)$")
 
 
+def alternation(words) -> str:
+    """A regex alternation of literal ``words`` written as a prefix tree: "(?:a(?:dds|dded)|...)".
+
+    It matches what ``"|".join`` of the words, longest first, matches, but the regex engine compares
+    one character per level instead of trying every word in turn, which is several times faster for
+    long word lists. Case-sensitive: pass lower-case words with ``re.IGNORECASE`` only when no two
+    words differ by case.
+    """
+    tree: dict = {}
+    for w in set(words):
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if "" in node:  # a word ends here; longer words were tried first
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(tree)
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` (letters and digits, with inner apostrophes and hyphens)."""
     return WORD_RE.findall(text)
