@@ -122,6 +122,9 @@ def execute(src: Path, dst: Path, env: dict[str, str | None], timeout: int = 120
         client = NotebookClient(
             nb, timeout=timeout, kernel_name="python3", record_timing=False,
             resources={"metadata": {"path": str(src.parent)}},
+            # the kernel talks to this process only, over loopback: its start-up warning about
+            # unencrypted TCP says nothing a user can act on
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
         client.execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
