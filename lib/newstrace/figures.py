@@ -797,6 +797,7 @@ class _Mask:
         self.sent = sent
         self.words = words
         self.active = None  # decided on the first digit asked about
+        self.month_words = True
         self.urls = [m.span() for m in _URL_RE.finditer(sent)] if ("://" in sent or "www." in sent or "@" in sent) else []
 
     def __call__(self, pos: int) -> bool:
@@ -809,9 +810,14 @@ class _Mask:
             words = self.words
             self.active = words is None or not words.isdisjoint(_MASK_WORDS) or \
                 any(c in sent for c in _MASK_CHARS) or _MASK_DIGIT_RE.search(sent) is not None
+            # (non-ASCII text may fold to a month name under re.I: then always run the full pattern)
+            self.month_words = words is None or not words.isdisjoint(_MONTH_NO_WORDS) or not sent.isascii()
         if not self.active:
             return False
-        for m in _MASK_RE.finditer(sent, max(0, pos - 25), min(len(sent), pos + 25)):
+        lo, hi = max(0, pos - 25), min(len(sent), pos + 25)
+        if not self.month_words and _MASK_QUICK_RE.search(sent, lo, hi) is None:
+            return False  # no month or "No." in the sentence, and no character a mask needs in the window
+        for m in _MASK_RE.finditer(sent, lo, hi):
             if not m.start() <= pos < m.end():
                 continue
             text = m.group(0)
@@ -946,6 +952,10 @@ _VAGUE_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "millions
                           "thousand", "million", "billion"})
 _RATIO_HINT_RE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)) in (?:every )?[\w]")
 # Only sentences with one of these words or characters can hold a date, time, phone number or ordinal.
+# What every branch of _MASK_RE needs besides digits and a month or "no"/"nos"/"number" word:
+# a date or time separator, a.m./p.m./o'clock, an ordinal or decade suffix, or digit groups (phone).
+_MASK_QUICK_RE = re.compile(r"[./:\-+(#'’]|\d(?:\s*[apo]|[snrt]|\s\d)", re.IGNORECASE)
+_MONTH_NO_WORDS = frozenset(L.MONTHS) | {"no", "nos", "number"}
 _MASK_WORDS = frozenset(L.MONTHS) | {"clock", "no", "nos", "number", "tel", "phone", "telephone", "call", "fax",
                                      "hotline", "mobile", "whatsapp"}
 # [:/+(#]|\d[.\-]\d+[.\-]|\d{2,4}[\s.-]\d{2,4}[\s.-]\d{2}|\d\s?[AaPp]\.?[Mm]\b in two steps: the characters by str.__contains__, then the digit patterns from one leading \d
