@@ -20,6 +20,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import figures_lexicon as L
+from .text import alternation
 
 COLUMNS = [
     "doc_id", "start", "end", "surface", "value", "low", "high", "unit", "quantity", "hedge", "vague",
@@ -28,29 +29,16 @@ COLUMNS = [
 
 
 def _alt(words) -> str:
-    """A regex alternation of ``words`` (each escaped) as a prefix tree, a longer word tried before its prefix.
+    """A regex alternation of ``words`` (each escaped), matching as if longest first.
 
-    It matches what "|".join(longest first) matches, in the same order (two literals can both match at
-    one position only when one is a prefix of the other), but the engine compares one character per
-    level instead of trying every word in turn.
+    Built as a prefix tree (``newstrace.text.alternation``), which the engine tries one character
+    per level; lists with upper-case words keep the flat form (under re.I "US" and "usd" would sit
+    in different branches of the tree).
     """
     words = set(words)
-    if any(w != w.lower() for w in words):  # with re.I "US" and "usd" would sit in different branches
+    if any(w != w.lower() for w in words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if "" in node:
-            branches.append("")
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return emit(tree)
+    return alternation(words)
 
 
 # --- numbers -------------------------------------------------------------------------------
