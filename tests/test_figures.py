@@ -441,3 +441,9 @@ def test_prefix_tree_alternation_matches_like_longest_first():
         for pos in range(len(text)):
             a, b = tree.match(text, pos), flat.match(text, pos)
             assert (a and a.span()) == (b and b.span()), (text, pos)
+
+
+def test_long_s_folded_by_ignorecase_does_not_crash():
+    # re.IGNORECASE matches "ſ" (long s) as "s": the vague-word lookup must fold it too
+    r = figs("Thousandſ of people fled.")[0]
+    assert (r["low"], r["high"], r["vague"]) == (2000, 9999, True)

@@ -975,9 +975,9 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
     for m in (_VAGUE_RE.finditer(sent) if not words.isdisjoint(_VAGUE_WORDS) else ()):
         s, e = m.span()
         if m.group("inner"):
-            inner = m.group("inner").lower()
+            inner = m.group("inner").lower().replace("ſ", "s")  # re.I folds the long s
             low, high = L.VAGUE[inner]
-            outer = (m.group("outer") or "").lower()
+            outer = (m.group("outer") or "").lower().replace("ſ", "s")
             if outer:
                 if inner in ("dozens", "scores") or outer == inner:
                     continue
@@ -986,7 +986,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                 low, high = o_low * base, (o_high + 1) * base - 1
             # "in their hundreds" and "by the thousands" are vague too; "the 1990s" never reach here
         else:
-            few = _P24.sub( " ", m.group("few").lower())
+            few = _P24.sub( " ", m.group("few").lower().replace("ſ", "s"))
             f_low, f_high = L.FEW[few]
             base = _mult_value(m.group("fmult"))
             low, high = f_low * base, f_high * base
