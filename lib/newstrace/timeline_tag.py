@@ -32,6 +32,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .text import alternation
+
 COLUMNS = ["start", "end", "surface", "type", "value"]
 _STR = pd.StringDtype(na_value=np.nan)  # pandas' default "str" dtype, as an instance (parsing "str" per call is slow)
 
@@ -1182,29 +1184,10 @@ _PREFIX_WORDS = set(ONES) | set(TENS) | set(ORDINALS) | set(WEEKDAYS) | set(MONT
 } | {u + x for u in UNITS for x in ("", "s")} | {"centuries"}
 
 
-def _trie(words) -> str:
-    """A regex alternation of ``words`` written as a trie, which the regex engine scans fast."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
-
-
 # a number is a trigger only where it can anchor a pattern (see _digit_kinds): four digits (a year),
 # or digits right before "/", ":", "s" or an apostrophe (numeric dates, clock times, decades)
 # (only at the start of a word: a bare \b would also try every word's end)
-_TRIGGER_RX = re.compile(r"\b(?=[a-z0-9])(?:(?:" + _trie(w for w in TRIGGERS if w not in ("a", "p")) + r")\b|[ap]\.m\b"
+_TRIGGER_RX = re.compile(r"\b(?=[a-z0-9])(?:(?:" + alternation(w for w in TRIGGERS if w not in ("a", "p")) + r")\b|[ap]\.m\b"
                          r"|\d{4}(?!\d)|\d+(?=[/:s']))")
 # the word before a position, read in the reversed text: one anchored match instead of a search
 _PREV_TOKEN = re.compile(r"[^a-z0-9]*([a-z]+|\d+)")
