@@ -80,7 +80,7 @@ _VAGUE_RE = re.compile(
 def _word_value(text: str) -> float | None:
     """The value of a spelled-out number ("forty thousand", "a million", "two dozen")."""
     total, current, seen = 0.0, 0.0, False
-    for tok in _P1.findall( text.lower()):
+    for tok in _LOWER_WORDS.findall(text.lower()):
         if tok in ("and",):
             continue
         if tok in ("a", "an"):
@@ -109,14 +109,14 @@ def _word_value(text: str) -> float | None:
 
 
 def _digit_value(dig: str) -> float:
-    return float(_P2.sub( "", dig))
+    return float(_DIGIT_GROUP_SEP.sub("", dig))
 
 
 def _mult_value(mult: str | None) -> float:
     if not mult:
         return 1.0
     value = 1.0
-    for tok in _P3.findall( mult):
+    for tok in _LETTER_RUNS.findall(mult):
         t = tok.lower().rstrip("s") if tok.lower().endswith("s") and tok.lower() != "s" else tok.lower()
         value *= L.MULTIPLIERS.get(t, 1.0)
     return value
@@ -266,7 +266,7 @@ def _hedge_at(sent: str, start: int, end: int) -> tuple[str, int, int]:
         phrase = m.group("h").lower()
         # "over" and "under" directly after a verb of motion are prepositions ("spread over 5 km")
         # only when no number follows; here a number follows, so they hedge.
-        if phrase == "some" and _P4.search( before) is None:
+        if phrase == "some" and _FOR_OR_OF_SOME_END.search(before) is None:
             pass
         return kind, start - (len(before) - m.start("h")), end
     m = _HEDGE_AFTER_RE.match(sent[end:end + 20])
@@ -359,7 +359,7 @@ def _np_before(sent: str, start: int) -> str:
                   clause.rfind("“"), clause.rfind("”"))
         clause = clause[cut + 1:] if cut >= 0 else clause
         words = []
-        for w in _P5.findall( clause):
+        for w in _WORD_TOKENS.findall(clause):
             lw = w.lower()
             if lw in L.NP_STOP and lw not in ("the",):
                 if words:
@@ -445,7 +445,7 @@ def _clean_source(src: str | None, org: str | None = None) -> str:
     src = " ".join(words)
     if org:
         org = org.strip().rstrip(".")
-        org = _P6.sub( "", org)
+        org = _FROM_COMMA_ON.sub("", org)
         src = f"{src}, {org}"
     return src
 
@@ -483,12 +483,11 @@ class _Sources:
                 if src and len(src.split()) <= 9:
                     self.after.append((m.start(), span_start, span_start + len(raw), src))
             for m in _SUBJ_VERB_RE.finditer(sent):
-                if _P7.search(
-                             sent[max(0, m.start("verb") - 10):m.start("verb")]):
+                if _COPULA_OR_ARTICLE_END.search(sent[max(0, m.start("verb") - 10):m.start("verb")]):
                     continue  # passive or adjective: "is estimated at", "a reported 5,000"
                 raw = m.group("src")
                 # the subject is the last noun phrase before the verb: cut at commas and conjunctions.
-                raw = _P8.split( raw)[-1]
+                raw = _CLAUSE_OPENER.split(raw)[-1]
                 if not raw:
                     continue
                 first = raw.split()[0].lower()
@@ -560,7 +559,7 @@ def _unit_after(sent: str, pos: int):
 def _is_name_number(sent: str, start: int, end: int, value: float, has_unit: bool) -> bool:
     """A number that belongs to a name: "Channel 4", "Article 5", "24 Channel", "F-16", "Su-34"."""
     before = sent[max(0, start - 40):start]
-    if _P9.search( before):
+    if _LETTER_HYPHEN_END.search(before):
         return True
     m = _CAP_WORD_RE.search(before)
     if m and before.endswith((" ", "\u00a0")) and before[m.start():].strip() == m.group(1):
@@ -739,11 +738,11 @@ def _atom(sent: str, m, masked, out: list) -> None:
         value = _digit_value(dig)
         if mult_raw:
             ml = mult_raw.strip()
-            if ml in ("m", "M") and cur is None and not _P10.match( sent[e:]):
+            if ml in ("m", "M") and cur is None and not _PEOPLE_OR_PLURAL_NEXT.match(sent[e:]):
                 # "5m" with no currency is five metres: give the m back to the unit rule
                 e = m.start("dmult")
                 mult_raw = None
-            elif ml in ("b", "B", "k", "K") and cur is None and not _P11.match( mult_raw):
+            elif ml in ("b", "B", "k", "K") and cur is None and not _ANY_SPACE.match(mult_raw):
                 pass
         value *= _mult_value(mult_raw)
         if m.group("andhalf"):
@@ -824,7 +823,7 @@ def _is_year(sent: str, atom: dict, unit_m, hedge: str) -> bool:
     if atom["kind"] != "digit" or atom.get("mult") or atom["cur"] or unit_m is not None or hedge:
         return False
     raw = atom.get("raw", "")
-    if not _P12.fullmatch( raw):
+    if not _FOUR_DIGITS.fullmatch(raw):
         return False
     v = int(raw)
     if not 1800 <= v <= 2100:
@@ -832,7 +831,7 @@ def _is_year(sent: str, atom: dict, unit_m, hedge: str) -> bool:
     before = sent[max(0, atom["start"] - 30):atom["start"]]
     if _YEAR_PREV_RE.search(before):
         return True
-    nxt = _P13.match( sent[atom["end"]:])
+    nxt = _NEXT_LOWER_WORD.match(sent[atom["end"]:])
     if nxt and nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss"):
         return False  # "2000 people": a count
     return True
@@ -845,21 +844,21 @@ def _fraction_figures(sent: str, masked, taken):
             continue
         before = sent[max(0, s - 12):s].lower()
         if m.group("half"):
-            if _P14.match( sent[e:]):
+            if _A_MULTIPLIER_NEXT.match(sent[e:]):
                 continue  # "half a million": a number
-            if _P15.search( before) or \
-                    _P16.match( sent[e:]):
+            if _ORDINAL_CONTEXT_END.search(before) or \
+                    _TIME_NOUN_NEXT.match(sent[e:]):
                 continue
-            if not _P17.match( sent[e:]):
-                if not _P18.search( before):
+            if not _DETERMINER_NEXT.match(sent[e:]):
+                if not _COMPARATIVE_END.search(before):
                     continue
             value = 0.5
         elif m.group("den"):
             num = m.group("num").lower()
             den = m.group("den").lower()
-            if den == "half" and _P19.search( before):
+            if den == "half" and _AND_END.search(before):
                 continue  # "six and a half years": part of a number
-            if num == "a" and _P20.search( before):
+            if num == "a" and _THE_END.search(before):
                 continue
             n = 1 if num in ("a", "one") else L.ONES[num]
             if den.endswith("s") and n == 1:
@@ -869,8 +868,8 @@ def _fraction_figures(sent: str, masked, taken):
             if den == "half" and n > 1:
                 continue
             value = n * L.FRACTION_WORDS[den]
-            if not _P21.match( sent[e:]) and \
-                    _P22.search( before):
+            if not _SHORT_DETERMINER_NEXT.match(sent[e:]) and \
+                    _THE_EVERY_EACH_END.search(before):
                 continue
         else:
             n1 = m.group("n1").lower()
@@ -886,7 +885,7 @@ def _fraction_figures(sent: str, masked, taken):
 def _count_noun(sent: str, end: int) -> tuple[str, int]:
     """Counted noun phrase after ``end``: skips "of" and "the" after a vague word or multiplier."""
     rest = sent[end:]
-    skip = _P23.match( rest)
+    skip = _QUANTIFIER_FILLER.match(rest)
     pos = end + (skip.end() if skip else 0)
     np_, np_end = _np_after(sent, pos)
     return np_, np_end
@@ -986,7 +985,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                 low, high = o_low * base, (o_high + 1) * base - 1
             # "in their hundreds" and "by the thousands" are vague too; "the 1990s" never reach here
         else:
-            few = _P24.sub( " ", m.group("few").lower().replace("ſ", "s"))
+            few = _WHITESPACE_RUN.sub(" ", m.group("few").lower().replace("ſ", "s"))
             f_low, f_high = L.FEW[few]
             base = _mult_value(m.group("fmult"))
             low, high = f_low * base, f_high * base
@@ -997,7 +996,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             unit, quantity = L.CURRENCY_AFTER[um.group(1).lower()], "money"
             e = e + um.end()
             subject = ""
-        elif (uo := _P25.match( sent[e:])) and (vu := _unit_after(sent, e + uo.end())) is not None \
+        elif (uo := _OF_NEXT.match(sent[e:])) and (vu := _unit_after(sent, e + uo.end())) is not None \
                 and not vu.group("sep").strip():
             canon, q = _UNIT_TABLE.get(vu.group("unit").lower(), ("", "count"))
             if q in ("duration", "percent"):
@@ -1046,9 +1045,9 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                 if conn == "and":
                     ok = bool(_BETWEEN_RE.search(before))
                 elif conn == "to" or conn == "through":
-                    ok = not _CHANGE_VERB_RE.search(before[-60:] if not _P26.search( before) else
+                    ok = not _CHANGE_VERB_RE.search(before[-60:] if not _FROM_END.search(before) else
                                                      before[:-5][-60:])
-                    if _P27.search( before[-40:]):
+                    if _SCORE_OR_VOTE_WORD.search(before[-40:]):
                         ok = False
                 elif conn == "or":
                     ok = a["kind"] != "article" and nb["kind"] != "article"
@@ -1081,7 +1080,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
         unit, quantity = "", "count"
         old = False
         if unit_m is not None and unit_m.group("unit").lower() == "mm" and not unit_m.group("sep") and \
-                _P28.match( sent[unit_m.end():]) and not _P29.match( sent[unit_m.end():]):
+                _PLURAL_NOUN_NEXT.match(sent[unit_m.end():]) and not _OF_WORD_NEXT.match(sent[unit_m.end():]):
             continue  # a calibre: "155mm shells", "35mm film"
         if unit_m is not None:
             key = unit_m.group("unit").lower()
@@ -1120,9 +1119,9 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
         if a["kind"] == "one" and b is None and quantity == "count":
             continue
         if a["kind"] in ("word", "one") and not a["mult"] and b is None and quantity == "count" and \
-                _P30.search( sent[max(0, s - 12):s]):
+                _DETERMINER_END.search(sent[max(0, s - 12):s]):
             continue  # "the two sides", "all three men": a reference, not a reported figure
-        if a["kind"] in ("word", "one") and _P31.match( sent[a["end"]:a["end"] + 2]) and unit_m is None:
+        if a["kind"] in ("word", "one") and _HYPHEN_LOWER.match(sent[a["end"]:a["end"] + 2]) and unit_m is None:
             continue  # "one-off", "two-way"
         hedge, hs, he = _hedge_at(sent, s, end)
         if hedge == "over" and quantity == "duration" and sent[hs:s].strip().lower() == "over":
@@ -1153,7 +1152,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
         elif quantity == "age":
             subject, _ = _np_after(sent, end)
         else:
-            m_of = _P32.match( sent[end:])
+            m_of = _OF_THE_NEXT.match(sent[end:])
             if m_of:
                 subject, _ = _np_after(sent, end + m_of.end())
             if not subject:
@@ -1191,40 +1190,40 @@ def _mult_of(atom: dict) -> float:
     return 1.0
 
 
-# patterns used inside the rules above, compiled once
-_P1 = re.compile(r"[a-z]+")
-_P2 = re.compile(r"[,\u00a0\u202f\u2009 ]")
-_P3 = re.compile(r"[A-Za-z]+")
-_P4 = re.compile(r"\b(?:for|of)\s+some\s*$", re.I)
-_P5 = re.compile(r"[^\W\d_][\w'’-]*")
-_P6 = re.compile(r",.*$")
-_P7 = re.compile(r"\b(?:is|are|was|were|been|being|be|a|an|the|widely)\s+$")
-_P8 = re.compile(r"(?:^|\s+)(?:that|which|who|when|while|as|whereas|and\s+(?=[a-z]))\s+")
-_P9 = re.compile(r"[A-Za-z]-\s?$")
-_P10 = re.compile(r"\s+(?:people|[a-z]+s)\b(?!\s+(?:of|from|to|away|long|high|wide|deep|tall)\b)")
-_P11 = re.compile(r"\s")
-_P12 = re.compile(r"\d{4}")
-_P13 = re.compile(r"\s+([a-z][\w-]*)")
-_P14 = re.compile(r"\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.I)
-_P15 = re.compile(r"\b(?:first|second|other|a|one|and)\s*-?\s*$")
-_P16 = re.compile(r"\s*-?\s*(?:hour|time|way|century|decade|year|day|mast|brother|sister)", re.I)
-_P17 = re.compile(r"\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|his\b|her\b|our\b|all\b|them\b|those\b|these\b)", re.I)
-_P18 = re.compile(r"\b(?:by|than|to|about|almost|nearly|over|under|roughly|around)\s*$")
-_P19 = re.compile(r"\band\s*$")
-_P20 = re.compile(r"\bthe\s*$")
-_P21 = re.compile(r"\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|them\b)", re.I)
-_P22 = re.compile(r"\b(?:the|every|each)\s*$")
-_P23 = re.compile(r"\s*(?:more\s+|other\s+|of\s+(?:the\s+|their\s+|its\s+)?)?")
-_P24 = re.compile(r"\s+")
-_P25 = re.compile(r"\s+of\s+")
-_P26 = re.compile(r"\bfrom\s*$")
-_P27 = re.compile(r"\b(?:ratio|score|vote[sd]?|voted|won|lost|beat|defeated)\b", re.I)
-_P28 = re.compile(r"\s+[a-z]+s\b")
-_P29 = re.compile(r"\s+of\b")
-_P30 = re.compile(r"\b(?:the|these|those|all|its|their|his|her|our|both)\s+$", re.I)
-_P31 = re.compile(r"-[a-z]")
-_P32 = re.compile(r"\s+of\s+(?:the\s+)?")
-_P33 = re.compile(r"[^\W\d_]{3,}")
+# patterns used inside the rules above, compiled once; the name says what each looks for
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_DIGIT_GROUP_SEP = re.compile(r"[,\u00a0\u202f\u2009 ]")
+_LETTER_RUNS = re.compile(r"[A-Za-z]+")
+_FOR_OR_OF_SOME_END = re.compile(r"\b(?:for|of)\s+some\s*$", re.I)
+_WORD_TOKENS = re.compile(r"[^\W\d_][\w'’-]*")
+_FROM_COMMA_ON = re.compile(r",.*$")
+_COPULA_OR_ARTICLE_END = re.compile(r"\b(?:is|are|was|were|been|being|be|a|an|the|widely)\s+$")
+_CLAUSE_OPENER = re.compile(r"(?:^|\s+)(?:that|which|who|when|while|as|whereas|and\s+(?=[a-z]))\s+")
+_LETTER_HYPHEN_END = re.compile(r"[A-Za-z]-\s?$")
+_PEOPLE_OR_PLURAL_NEXT = re.compile(r"\s+(?:people|[a-z]+s)\b(?!\s+(?:of|from|to|away|long|high|wide|deep|tall)\b)")
+_ANY_SPACE = re.compile(r"\s")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z][\w-]*)")
+_A_MULTIPLIER_NEXT = re.compile(r"\s+an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.I)
+_ORDINAL_CONTEXT_END = re.compile(r"\b(?:first|second|other|a|one|and)\s*-?\s*$")
+_TIME_NOUN_NEXT = re.compile(r"\s*-?\s*(?:hour|time|way|century|decade|year|day|mast|brother|sister)", re.I)
+_DETERMINER_NEXT = re.compile(r"\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|his\b|her\b|our\b|all\b|them\b|those\b|these\b)", re.I)
+_COMPARATIVE_END = re.compile(r"\b(?:by|than|to|about|almost|nearly|over|under|roughly|around)\s*$")
+_AND_END = re.compile(r"\band\s*$")
+_THE_END = re.compile(r"\bthe\s*$")
+_SHORT_DETERMINER_NEXT = re.compile(r"\s+(?:of\b|the\b|a\b|an\b|their\b|its\b|them\b)", re.I)
+_THE_EVERY_EACH_END = re.compile(r"\b(?:the|every|each)\s*$")
+_QUANTIFIER_FILLER = re.compile(r"\s*(?:more\s+|other\s+|of\s+(?:the\s+|their\s+|its\s+)?)?")
+_WHITESPACE_RUN = re.compile(r"\s+")
+_OF_NEXT = re.compile(r"\s+of\s+")
+_FROM_END = re.compile(r"\bfrom\s*$")
+_SCORE_OR_VOTE_WORD = re.compile(r"\b(?:ratio|score|vote[sd]?|voted|won|lost|beat|defeated)\b", re.I)
+_PLURAL_NOUN_NEXT = re.compile(r"\s+[a-z]+s\b")
+_OF_WORD_NEXT = re.compile(r"\s+of\b")
+_DETERMINER_END = re.compile(r"\b(?:the|these|those|all|its|their|his|her|our|both)\s+$", re.I)
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
+_OF_THE_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
+_STEM_WORDS = re.compile(r"[^\W\d_]{3,}")
 
 
 # --- corpus-level API --------------------------------------------------------------------------
@@ -1277,7 +1276,7 @@ _STEM_STOP = L.NP_STOP | {"people", "region", "said", "says", "according"}
 
 
 def _stems(text: str) -> set[str]:
-    return {w.lower()[:5] for w in _P33.findall( text or "") if w.lower() not in _STEM_STOP}
+    return {w.lower()[:5] for w in _STEM_WORDS.findall(text or "") if w.lower() not in _STEM_STOP}
 
 
 def interval(row) -> tuple[float, float]:
