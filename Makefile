@@ -20,6 +20,8 @@ $(BIN)/python:
 $(STAMP): requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@# the editable install leaves build metadata in lib/; the installed package does not need it
+	rm -rf lib/newstrace.egg-info
 	touch $(STAMP)
 
 setup: $(STAMP)
