@@ -166,3 +166,20 @@ def test_masthead_after_the_headline_is_not_a_related_story_and_byline_carries_t
     assert c.title == "Council approves budget after long debate"
     assert {"text": "The Harbour Herald", "reason": "page header (masthead or navigation)"} in c.removed
     assert c.author == "Jane Morrow" and c.page_date == pd.Timestamp("2026-03-14")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        page(header=["Home", "By Tom Ashdown"], footer=["Share", "Comments (0)"]),
+        "Council approves budget after long debate\n\n" + " ".join(BODY) + "Why the budget matters\nprevious post\n",
+        "Council approves budget\r\n\r\n" + "\u00a0".join(BODY) + "\r\n",
+        page(body=[BODY[0] + " \u200b " + BODY[1], *BODY[2:]]),  # a zero-width character standing alone
+        f"Council approves budget after long debate Jane Morrow {' '.join(BODY * 4)}\n",
+        "Home\nStorm warning for the coast\nStay indoors tonight.\nShare\n",
+    ],
+)
+def test_word_counts_equal_a_plain_split_of_input_and_text(raw):
+    c = clean_article(raw)
+    assert c.n_words_raw == len(raw.split())
+    assert c.n_words == len(c.text.split())

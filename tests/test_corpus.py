@@ -192,6 +192,17 @@ def test_subfolders_are_walked_and_ids_keep_the_folder(tmp_path):
     assert sorted(load_corpus(tmp_path).index) == ["a/story", "b/story"]
 
 
+def test_files_come_in_path_order_and_hidden_or_cache_folders_and_linked_folders_are_left_out(tmp_path):
+    for i, name in enumerate(["a-c.txt", "a/b.txt", "a/a/z.txt", "B.txt", ".hidden/x.txt", ".draft.txt",
+                              "__pycache__/y.txt", ".ipynb_checkpoints/w.txt"]):
+        write(tmp_path, name, ARTICLE.replace("ferry", f"ferry {i}"))
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    write(outside, "elsewhere.txt", OTHER)
+    (tmp_path / "linked").symlink_to(outside, target_is_directory=True)
+    # path order compares folder by folder, as sorted(pathlib paths) does: "a/..." comes before "a-c"
+    assert list(load_corpus(tmp_path).index) == ["B", "a/a/z", "a/b", "a-c"]
+
+
 def test_metadata_csv_overrides_what_is_inferred(tmp_path):
     write(tmp_path, "fares.txt", ARTICLE)
     write(tmp_path, "metadata.csv", "doc_id,outlet,published,url,author\n"

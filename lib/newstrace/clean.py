@@ -198,13 +198,16 @@ class Cleaned:
     page_date_evidence: str = ""
     removed: list[dict] = field(default_factory=list)
     chrome_lines: list[str] = field(default_factory=list)
+    n_words_raw: int = 0  # white-space separated words of the input (``len(raw.split())``)
+    n_words: int = 0  # ... and of ``text``; both counted from the per-line counts the cleaner needs anyway
 
 
 def clean_article(raw: str) -> Cleaned:
     """Split a scraped page into headline, byline, page date and body; record every removal."""
     out = Cleaned()
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    if any(ch in text for ch in _ZERO_WIDTH):  # substring checks are fast; a rewrite is not
+    zero_width = any(ch in text for ch in _ZERO_WIDTH)  # substring checks are fast; a rewrite is not
+    if zero_width:
         text = re.sub("[" + _ZERO_WIDTH + "]", "", text)
     lines = [ln.rstrip() for ln in text.split("\n")]
 
@@ -227,6 +230,9 @@ def clean_article(raw: str) -> Cleaned:
             expanded.append(ln)
     lines = expanded
     keep = [bool(ln.strip()) for ln in lines]
+    # a glued tail was cut out of one word, so the split added one word per cut; a zero-width
+    # character standing alone between spaces was a word of the input
+    out.n_words_raw = len(raw.split()) if zero_width else sum(_n_words(ln) for ln in lines if ln) - len(glued)
 
     # 2. chrome by pattern, page date lines, bylines
     pattern_reason = {}
@@ -256,8 +262,7 @@ def clean_article(raw: str) -> Cleaned:
     if not paragraphs:  # a page of short lines only: keep every line that is not chrome
         for i, reason in pattern_reason.items():
             drop(i, reason)
-        out.text = "\n".join(lines[i].strip() for i in range(len(lines)) if keep[i])
-        return out
+        return _finish(out, lines, keep)
     first, last = paragraphs[0], paragraphs[-1]
     # short closing sentences ("Talks resume on Monday.") still belong to the body: extend it
     # over the sentence-like lines that follow, up to the first chrome or headline-like line
@@ -332,7 +337,13 @@ def clean_article(raw: str) -> Cleaned:
                 drop(i, "related-story headline after the body")
             else:
                 drop(i, "page footer after the body")
-    out.text = "\n".join(lines[i].strip() for i in range(len(lines)) if keep[i])
+    return _finish(out, lines, keep)
+
+
+def _finish(out: Cleaned, lines: list[str], keep: list[bool]) -> Cleaned:
+    kept = [lines[i] for i in range(len(lines)) if keep[i]]
+    out.text = "\n".join(line.strip() for line in kept)
+    out.n_words = sum(_n_words(line) for line in kept)
     return out
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -277,22 +278,40 @@ def _read_table(path: Path, text: str, rel: str) -> tuple[list[_Doc], list[tuple
 
 # --- loading ------------------------------------------------------------------------------
 
-def _files(root: Path) -> list[Path]:
-    found = []
-    for p in sorted(root.rglob("*")):
-        rel_parts = p.relative_to(root).parts
-        if any(part.startswith(".") or part in {"__pycache__", ".ipynb_checkpoints"} for part in rel_parts):
-            continue
-        if p.is_file():
-            found.append(p)
-    return found
+_SKIPPED_DIRS = {"__pycache__", ".ipynb_checkpoints"}
+
+
+def _files(root: Path) -> list[tuple[Path, str]]:
+    """Every file under ``root`` as ``(path, path relative to root in posix form)``, in path order.
+
+    Hidden entries (".name") and cache folders are left out; symbolic links to folders are not
+    followed. ``os.scandir`` with the cached entry type is several times cheaper per file than
+    ``Path.rglob`` + ``is_file``, which matters for folders of thousands of articles.
+    """
+    found: list[tuple[tuple[str, ...], str]] = []
+
+    def walk(folder: str, parts: tuple[str, ...]) -> None:
+        with os.scandir(folder) as entries:
+            for entry in list(entries):
+                name = entry.name
+                if name.startswith(".") or name in _SKIPPED_DIRS:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    walk(entry.path, (*parts, name))
+                elif entry.is_file():
+                    found.append(((*parts, name), entry.path))
+
+    walk(os.fspath(root), ())
+    found.sort()  # by path components, as sorted(Path) does: "a/b" before "a-c"
+    return [(Path(path), "/".join(parts)) for parts, path in found]
 
 
 def _read_file(p: Path, rel: str) -> tuple[list[_Doc], list[tuple[str, str]], list[dict]]:
-    size = p.stat().st_size
-    if size > MAX_BYTES:
-        raise CorpusError(rel, f"file is {size / 1e6:.1f} MB, over the 20 MB limit for one article file")
-    data = p.read_bytes()
+    with open(p, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_BYTES:
+            raise CorpusError(rel, f"file is {size / 1e6:.1f} MB, over the 20 MB limit for one article file")
+        data = handle.read()
     if not data.strip():
         raise CorpusError(rel, "empty file")
     text, encoding = decode(data, rel)
@@ -318,7 +337,7 @@ def _read_file(p: Path, rel: str) -> tuple[list[_Doc], list[tuple[str, str]], li
         doc = _Doc(doc_id, rel, "md", encoding, text, title=title)
         doc._body = body  # type: ignore[attr-defined]
         return [doc], [], []
-    if "<html" in text[:2000].lower() or "<body" in text[:5000].lower():
+    if "<" in text[:5000] and ("<html" in text[:2000].lower() or "<body" in text[:5000].lower()):
         body, meta, dropped = parse_html(text)
         doc = _Doc(doc_id, rel, "html", encoding, text, title=meta["title"], outlet=meta["outlet"],
                    author=meta["author"], published=meta["published"], url=meta["url"])
@@ -334,13 +353,14 @@ def _analyse(doc: _Doc) -> dict:
     if doc.title and cleaned.title and clean._key(cleaned.title) != clean._key(doc.title):
         # the page's own headline differs from the one the cleaner saw; keep the declared one
         title = doc.title.strip()
-    text = cleaned.text
+    text, n_words = cleaned.text, cleaned.n_words
     removed = list(getattr(doc, "_dropped", [])) + cleaned.removed
     if title:  # a headline left as the first body line (declared by HTML/markdown/row) moves out of the body
         first, _, rest = text.partition("\n")
         if len(first) <= 2 * len(title) and clean._key(first) == clean._key(title):
             removed.append({"text": first, "reason": "repeated headline"})
             text = rest.lstrip("\n")
+            n_words -= count_words(first)
     outlet, outlet_how = (doc.outlet.strip(), "declared by the source file") if doc.outlet.strip() else ("", "")
     if not outlet:
         outlet, evidence = sources.find_outlet(text)
@@ -372,8 +392,8 @@ def _analyse(doc: _Doc) -> dict:
         "published_how": published_how,
         "url": doc.url.strip(),
         "language": doc.language.strip() or detect_language(text),
-        "n_words_raw": count_words(body),
-        "n_words": count_words(text),
+        "n_words_raw": cleaned.n_words_raw,
+        "n_words": n_words,
         "removed": removed,
     }
 
@@ -430,7 +450,7 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
     if not root.exists():
         raise CorpusError(root, "corpus folder not found")
     if root.is_file():
-        files, root = [root], root.parent
+        files, root = [(root, root.name)], root.parent
     elif root.is_dir():
         files = _files(root)
     else:
@@ -445,8 +465,7 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
 
     metadata = None
     articles: list[_Doc] = []
-    for p in files:
-        rel = p.relative_to(root).as_posix()
+    for p, rel in files:
         if p.name.lower() in RESERVED:
             if p.name.lower() == "metadata.csv" and p.parent == root:
                 try:
