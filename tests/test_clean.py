@@ -1,5 +1,7 @@
 """Chrome removal, headline, byline and page date: each rule on text written for the test."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -183,3 +185,83 @@ def test_word_counts_equal_a_plain_split_of_input_and_text(raw):
     c = clean_article(raw)
     assert c.n_words_raw == len(raw.split())
     assert c.n_words == len(c.text.split())
+
+
+def test_line_end_checks_read_from_the_end_agree_with_the_patterns_they_replace():
+    # the regexes are the definitions; the line-end readers must answer the same on any line
+    import random
+    import re
+
+    from newstrace.clean import _ends_with, ends_sentence
+
+    terminal = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+    quote_end = re.compile(r"[\"”»]\s*$")
+    alphabet = ["a", "B", " ", "\t", ".", "!", "?", "…", '"', "'", "”", "’", "»", ")", "]", ";", ",", "\u3000", "x."]
+    rng = random.Random(7)
+    for _ in range(20000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert ends_sentence(line) == bool(terminal.search(line)), line
+        assert _ends_with(line, ('"', "”", "»")) == bool(quote_end.search(line)), line
+        assert _ends_with(line, (".", ";", ",")) == bool(re.search(r"[.;,]\s*$", line)), line
+
+
+def test_glued_tail_start_agrees_with_the_pattern_it_replaces():
+    import random
+    import re
+
+    from newstrace.clean import _glued_tail_start
+
+    before = re.compile(r"[a-z0-9)\]%”\"’]$")
+
+    def reference(line):
+        dot = max(line.rfind("."), line.rfind("!"), line.rfind("?"))
+        if dot < 2 or dot + 2 >= len(line):
+            return 0
+        ok = line[dot + 1].isupper() and line[dot + 2].islower() and before.search(line, 0, dot)
+        return dot + 1 if ok else 0
+
+    alphabet = ["a", "B", "Re", " ", ".", "!", "?", "”", "%", ")", "9", "É", "é", "Z"]
+    rng = random.Random(3)
+    for _ in range(20000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert _glued_tail_start(line) == reference(line), line
+
+
+def test_fast_chrome_matching_gives_the_first_matching_pattern_on_any_line():
+    # chrome_reason lower-cases the line and tries the start-anchored alternatives before the costly
+    # "anywhere" ones; the reference is the plain rule: the first pattern (case-insensitive) that matches
+    import random
+
+    from newstrace.clean import _ANYWHERE_KEYS, _CHROME_ANYWHERE, _CHROME_START, CHROME_PATTERNS
+
+    def reference(line):
+        if not line.strip():
+            return ""
+        return next((reason for reason, pattern in CHROME_PATTERNS if pattern.match(line)), "")
+
+    words = ["Share", "on", "Facebook", "Photo:", "Getty Images", "All", "Rights", "Reserved", "©", "2024",
+             "We", "use", "cookies", "Privacy Policy", "Terms of Use", "Subscribe", "newsletter", "Read also:",
+             "Comments", "(3)", "12", "views", "Tags:", "Home", "next", "»", "page", "the", "Council", "vote."]
+    rng = random.Random(11)
+    for _ in range(20000):
+        line = " ".join(rng.choice(words) for _ in range(rng.randint(1, 7)))
+        assert chrome_reason(line) == reference(line), line
+    # the patterns are written in lower case (escapes such as \S aside): they meet a lower-cased line
+    for _, pattern in CHROME_PATTERNS:
+        assert not re.search(r"(?<!\\)[A-Z]", pattern.pattern), pattern.pattern
+    # every alternative is in one of the two matchers, and an "anywhere" one only runs on its key words
+    assert len(_CHROME_START.groupindex) + len(_CHROME_ANYWHERE.groupindex) == sum(
+        p.pattern.count("|^") + 1 for _, p in CHROME_PATTERNS)
+    def top_level_branches(group):
+        depth, start, out = 0, 0, []
+        for k, ch in enumerate(group):
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+            if ch == "|" and depth == 0:
+                out.append(group[start:k])
+                start = k + 1
+        return [*out, group[start:]]
+
+    for alternative in _CHROME_ANYWHERE.pattern.split(")|(?P<"):
+        words = re.search(r"\\b\(\?:(.*)\)\\b", alternative)  # the key-word group of the alternative
+        branches = top_level_branches(words.group(1)) if words else [alternative]
+        assert all(any(k in b for k in _ANYWHERE_KEYS) for b in branches), alternative
