@@ -259,6 +259,21 @@ def test_duplicate_article_is_skipped_naming_the_original(tmp_path):
     assert "copy.txt: duplicate article: same text as a.txt" in str(warned[0].message)
 
 
+def test_duplicates_are_found_up_to_case_and_white_space_and_near_copies_are_kept(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    reflowed = ARTICLE.replace("by 8% on Monday.", "BY 8%\ton   Monday.").replace("Olli Rantanen", "OLLI RANTANEN")
+    write(tmp_path, "b-reflowed.txt", reflowed)
+    # same number of words and the same last words, one word changed: another article
+    write(tmp_path, "c-near.txt", ARTICLE.replace("raised its fares", "raised its prices").replace("by 8%", "by 9%"))
+    write(tmp_path, "d-near.txt", ARTICLE.replace("by 8%", "by 9%"))
+    write(tmp_path, "e-copy.txt", ARTICLE.replace("by 8%", "by 9%"))
+    corpus, warned = load_quietly(tmp_path)
+    assert list(corpus.index) == ["a", "c-near", "d-near"]
+    message = str(warned[0].message)
+    assert "b-reflowed.txt: duplicate article: same text as a.txt" in message
+    assert "e-copy.txt: duplicate article: same text as d-near.txt" in message
+
+
 def test_file_over_20_mb_is_skipped_without_reading_it(tmp_path):
     write(tmp_path, "good.txt", ARTICLE)
     with open(tmp_path / "huge.txt", "wb") as fh:

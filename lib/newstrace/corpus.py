@@ -435,6 +435,35 @@ def _read_metadata(path: Path, rel: str) -> pd.DataFrame:
     return meta.set_index("doc_id")
 
 
+class _DuplicateFinder:
+    """Articles whose texts are the same up to case and white space.
+
+    The full comparison key (case-folded words, hashed) costs ~100 µs per article, so it is built
+    only when two articles already share a cheap signature that equal texts must share too: the
+    number of words and the last eight words, case-folded (``rsplit`` reads only the end).
+    """
+
+    def __init__(self) -> None:
+        self._by_signature: dict[tuple, list[list]] = {}  # signature -> [[text, path, key or None]]
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return hashlib.sha1(" ".join(text.casefold().split()).encode()).hexdigest()
+
+    def check(self, text: str, n_words: int, path: str) -> str:
+        """The path of an earlier article with the same text, else "" (and ``text`` is remembered)."""
+        signature = (n_words, *(w.casefold() for w in text.rsplit(None, 8)[-8:]))
+        earlier = self._by_signature.setdefault(signature, [])
+        key = self._key(text) if earlier else None
+        for entry in earlier:
+            if entry[2] is None:
+                entry[2] = self._key(entry[0])
+            if entry[2] == key:
+                return entry[1]
+        earlier.append([text, path, key])
+        return ""
+
+
 def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.DataFrame:
     """Read and clean every article under ``path``: one row per article, index ``doc_id``.
 
@@ -489,20 +518,20 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
             skip(where, reason)
         articles.extend(docs)
 
-    rows, ids, seen_text, seen_ids = [], [], {}, set()
+    rows, ids, seen_ids = [], [], set()
+    duplicates = _DuplicateFinder()
     for doc in articles:
         if doc.doc_id in seen_ids:
             skip(doc.path, f"doc_id {doc.doc_id!r} is used by an earlier article")
             continue
         row = _analyse(doc)
-        digest = hashlib.sha1(" ".join(row["text"].casefold().split()).encode()).hexdigest()
         if not row["text"].strip():
             skip(doc.path, "no article text left after removing site chrome")
             continue
-        if digest in seen_text:
-            skip(doc.path, f"duplicate article: same text as {seen_text[digest]}")
+        original = duplicates.check(row["text"], row["n_words"], doc.path)
+        if original:
+            skip(doc.path, f"duplicate article: same text as {original}")
             continue
-        seen_text[digest] = doc.path
         seen_ids.add(doc.doc_id)
         rows.append(row)
         ids.append(doc.doc_id)
