@@ -245,7 +245,7 @@ def clean_article(raw: str) -> Cleaned:
     zero_width = any(ch in text for ch in _ZERO_WIDTH)  # substring checks are fast; a rewrite is not
     if zero_width:
         text = re.sub("[" + _ZERO_WIDTH + "]", "", text)
-    lines = [ln.rstrip() for ln in text.split("\n")]
+    lines = list(map(str.rstrip, text.split("\n")))
 
     def drop(i: int, reason: str) -> None:
         if keep[i]:
@@ -254,21 +254,23 @@ def clean_article(raw: str) -> Cleaned:
             out.chrome_lines.append(lines[i])
 
     # 1. glued tails: "...last sentence.Related headline" -> a line of its own after it
-    expanded: list[str] = []
     glued: set[int] = set()
-    for ln in lines:
-        cut = _glued_tail_start(ln) if len(ln) > 60 else 0
-        if cut and is_headline(ln[cut:]) and _n_words(ln) > 12:
-            expanded.append(ln[:cut])
-            glued.add(len(expanded))
-            expanded.append(ln[cut:])
-        else:
-            expanded.append(ln)
-    lines = expanded
-    keep = [bool(ln.strip()) for ln in lines]
+    cuts = {i: cut for i, ln in enumerate(lines) if len(ln) > 60 and (cut := _glued_tail_start(ln))}
+    if cuts:
+        expanded: list[str] = []
+        for i, ln in enumerate(lines):
+            cut = cuts.get(i, 0)
+            if cut and is_headline(ln[cut:]) and _n_words(ln) > 12:
+                expanded.append(ln[:cut])
+                glued.add(len(expanded))
+                expanded.append(ln[cut:])
+            else:
+                expanded.append(ln)
+        lines = expanded
+    keep = list(map(bool, lines))  # lines are right-stripped: a blank line is ""
     # a glued tail was cut out of one word, so the split added one word per cut; a zero-width
     # character standing alone between spaces was a word of the input
-    out.n_words_raw = len(raw.split()) if zero_width else sum(_n_words(ln) for ln in lines if ln) - len(glued)
+    out.n_words_raw = len(raw.split()) if zero_width else sum(map(_n_words, lines)) - len(glued)
 
     # 2. chrome by pattern, page date lines, bylines
     pattern_reason = {}
@@ -377,9 +379,9 @@ def clean_article(raw: str) -> Cleaned:
 
 
 def _finish(out: Cleaned, lines: list[str], keep: list[bool]) -> Cleaned:
-    kept = [lines[i] for i in range(len(lines)) if keep[i]]
-    out.text = "\n".join(line.strip() for line in kept)
-    out.n_words = sum(_n_words(line) for line in kept)
+    kept = [line for line, k in zip(lines, keep, strict=True) if k]
+    out.text = "\n".join(map(str.strip, kept))
+    out.n_words = sum(map(_n_words, kept))
     return out
 
 
