@@ -85,6 +85,37 @@ def speed(folder: Path, megabytes: float, runs: int) -> list[float]:
     return [total / 1e6, n, *rates]
 
 
+def stages(folder: Path, runs: int = 3) -> pd.DataFrame:
+    """CPU time per article of each stage of load_corpus: each stage timed over the whole folder,
+    stages and a whole load_corpus interleaved ``runs`` times, median of the runs."""
+    from newstrace import clean, sources
+    from newstrace import corpus as corpus_module
+    from newstrace.text import detect_language
+
+    files = sorted(folder.glob("*.txt"))
+    timings: dict[str, list[float]] = {}
+
+    def timed(name, func, items):
+        start = time.process_time()
+        out = [func(item) for item in items]
+        timings.setdefault(name, []).append((time.process_time() - start) / len(items) * 1e6)
+        return out
+
+    for _ in range(runs):
+        docs = timed("read and decode the file", lambda p: corpus_module._read_file(p, p.name)[0][0], files)
+        cleaned = timed("clean_article (chrome, headline, byline, date)", lambda d: clean.clean_article(d.raw), docs)
+        timed("find_outlet", lambda c: sources.find_outlet(c.text), cleaned)
+        timed("find_cites", lambda c: sources.find_cites(c.text, c.title), cleaned)
+        timed("detect_language", lambda c: detect_language(c.text), cleaned)
+        timed("load_corpus, total", lambda f: load_corpus(f), [folder])
+        timings["load_corpus, total"][-1] /= len(files)
+    median = {name: statistics.median(values) for name, values in timings.items()}
+    total = median.pop("load_corpus, total")
+    median["the rest (walk, outlet from page chrome, duplicates, table), by difference"] = total - sum(median.values())
+    median["load_corpus, total"] = total
+    return pd.DataFrame({"stage": list(median), "µs per article": [round(v) for v in median.values()]})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -105,8 +136,12 @@ def main() -> int:
             print(f"{field}: {ok}/{len(table)} correct")
         mb, n, *rates = speed(Path(tmp) / "speed", args.mb, args.runs)
         print(f"\nSpeed: load_corpus on {n} plain-text files, {mb:.1f} MB, one core (CPU time), {args.runs} runs")
-        print(f"median {statistics.median(rates):.1f} MB/s (min {min(rates):.1f}, max {max(rates):.1f}); "
+        print(f"median {statistics.median(rates):.1f} MB/s (min {min(rates):.1f}, max {max(rates):.1f}), "
+              f"{statistics.median(rates) * 1e6 / (mb * 1e6 / n):,.0f} articles/s; "
               f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        table = stages(Path(tmp) / "speed")
+        print("\nWhere the time goes (CPU time per article, median of 3 interleaved runs):\n")
+        print(table.to_markdown(index=False) if _has_tabulate() else table.to_string(index=False))
     return 0
 
 

@@ -369,3 +369,12 @@ def test_a_50000_character_unbroken_line_is_read_in_linear_time(tmp_path):
     write(tmp_path, "long.txt", ARTICLE + f"\n{token} says the port reopened.\nFollow {token}.org on Telegram\n")
     corpus = load_corpus(tmp_path)
     assert token in corpus.text.iloc[0]
+
+
+@pytest.mark.parametrize("name", ["a.txt", ".profile", "notes.", "a.tar.gz", "README", "a..b", "x.TXT", "a.b.", "."])
+def test_file_extension_is_read_as_pathlib_reads_it(name):
+    from pathlib import PurePosixPath
+
+    from newstrace.corpus import _suffix
+
+    assert _suffix(name) == PurePosixPath(name).suffix

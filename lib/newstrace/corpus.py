@@ -281,12 +281,13 @@ def _read_table(path: Path, text: str, rel: str) -> tuple[list[_Doc], list[tuple
 _SKIPPED_DIRS = {"__pycache__", ".ipynb_checkpoints"}
 
 
-def _files(root: Path) -> list[tuple[Path, str]]:
+def _files(root: Path) -> list[tuple[str, str]]:
     """Every file under ``root`` as ``(path, path relative to root in posix form)``, in path order.
 
     Hidden entries (".name") and cache folders are left out; symbolic links to folders are not
     followed. ``os.scandir`` with the cached entry type is several times cheaper per file than
-    ``Path.rglob`` + ``is_file``, which matters for folders of thousands of articles.
+    ``Path.rglob`` + ``is_file`` (and plain strings are cheaper than ``Path`` objects), which
+    matters for folders of thousands of articles.
     """
     found: list[tuple[tuple[str, ...], str]] = []
 
@@ -303,10 +304,16 @@ def _files(root: Path) -> list[tuple[Path, str]]:
 
     walk(os.fspath(root), ())
     found.sort()  # by path components, as sorted(Path) does: "a/b" before "a-c"
-    return [(Path(path), "/".join(parts)) for parts, path in found]
+    return [(path, "/".join(parts)) for parts, path in found]
 
 
-def _read_file(p: Path, rel: str) -> tuple[list[_Doc], list[tuple[str, str]], list[dict]]:
+def _suffix(name: str) -> str:
+    """The extension of a file name as ``Path.suffix`` gives it: ".txt"; "" for ".profile" or "notes."."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 and "/" not in name[i:] else ""
+
+
+def _read_file(p: str | Path, rel: str) -> tuple[list[_Doc], list[tuple[str, str]], list[dict]]:
     with open(p, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_BYTES:
@@ -317,10 +324,10 @@ def _read_file(p: Path, rel: str) -> tuple[list[_Doc], list[tuple[str, str]], li
     text, encoding = decode(data, rel)
     if not text.strip():
         raise CorpusError(rel, "empty file (only white space)")
-    suffix = p.suffix.lower()
+    suffix = _suffix(rel.rsplit("/", 1)[-1]).lower()
     doc_id = rel.rsplit(".", 1)[0]
     if suffix in TABLE_SUFFIXES:
-        docs, bad = _read_table(p, text, rel)
+        docs, bad = _read_table(Path(p), text, rel)
         for d in docs:
             d.encoding = encoding
         return docs, bad, []
@@ -479,7 +486,7 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
     if not root.exists():
         raise CorpusError(root, "corpus folder not found")
     if root.is_file():
-        files, root = [(root, root.name)], root.parent
+        files, root = [(str(root), root.name)], root.parent
     elif root.is_dir():
         files = _files(root)
     else:
@@ -495,15 +502,17 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
     metadata = None
     articles: list[_Doc] = []
     for p, rel in files:
-        if p.name.lower() in RESERVED:
-            if p.name.lower() == "metadata.csv" and p.parent == root:
+        name = rel.rsplit("/", 1)[-1]
+        if name.lower() in RESERVED:
+            if name.lower() == "metadata.csv" and "/" not in rel:
                 try:
-                    metadata = _read_metadata(p, rel)
+                    metadata = _read_metadata(Path(p), rel)
                 except CorpusError as exc:
                     skip(rel, f"{exc.reason}; metadata ignored")
             continue
-        if p.suffix.lower() not in SUPPORTED:
-            skip(rel, f"unsupported file type {p.suffix or '(no extension)'!r}; "
+        suffix = _suffix(name)
+        if suffix.lower() not in SUPPORTED:
+            skip(rel, f"unsupported file type {suffix or '(no extension)'!r}; "
                  f"supported: {', '.join(sorted(SUPPORTED))}")
             continue
         try:
