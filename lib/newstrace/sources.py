@@ -94,7 +94,8 @@ DOMAIN_RE = re.compile(rf"(?<![A-Za-z0-9-])(?:https?://)?(?:www\.)?([A-Za-z0-9][
 
 # A name: capitalised words (or digits) with inner "of", "&", dots; optional "the"; optionally quoted.
 _CAP = r"(?:[A-Z][\w&'’.-]*[\w]|[A-Z]|\d+)"
-NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:{_CAP}|of|de|der|della|la|di)){{0,5}}"
+_SMALL_WORDS = ("of", "de", "der", "della", "la", "di")  # lower-case words inside a name: "Bank of X"
+NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:{_CAP}|{'|'.join(_SMALL_WORDS)})){{0,5}}"
 QNAME = rf"(?:[\"“«]\s*{NAME}\s*[\"”»]|{NAME})"
 
 _CITE_VERBS = (
@@ -104,7 +105,6 @@ _CITE_VERBS = (
 )
 # Patterns are anchored on their trigger words (a verb, "according to", ...), never on the
 # name, so that the regex engine does not try a name at every capital of the text.
-_NAME_END = re.compile(rf"(?P<name>{QNAME}),?\s*$")
 _REF = r"(?:with\s+(?:a\s+)?reference\s+to|citing|referring\s+to)"
 _SELF_BY = re.compile(
     rf"(?:reported|written|published|announced)\s+by\s+(?P<name>{QNAME}),?\s+{_REF}\s+(?P<cite>{QNAME})"
@@ -119,17 +119,67 @@ CITE_BEFORE_PHRASES = (
     "interlocutor", "source", "sources", "report", "reports", "article", "investigation",
     *_CITE_VERBS.split("|"),
 )
-_CITE_BEFORE = re.compile(
-    r"[A-Z\d](?<![\w.&’'-][A-Z\d])[\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:" + alternation(CITE_BEFORE_PHRASES) + r")\b"
-)
 _NAME_START = re.compile(rf"(?=[A-Z\d\"“«]|[Tt]he\s){QNAME}")
 # Inverted attribution after a clause: "..., writes Example Journal." / "...," reports Example News.
-_CITE_INVERTED = re.compile(rf"[,”\"]\s+(?:writes|wrote|reports|reported|notes|noted|informs|says|said)\s+(?P<name>{QNAME})")
+_INVERTED_VERBS = ("writes", "wrote", "reports", "reported", "notes", "noted", "informs", "says", "said")
+_CITE_INVERTED = re.compile(rf"[,”\"]\s+(?:{'|'.join(_INVERTED_VERBS)})\s+(?P<name>{QNAME})")
 _DATELINE = re.compile(rf"\((?P<name>{QNAME})\)\s+[-–—]")
+_REF_PHRASES = ("with reference to", "with a reference to", "citing", "referring to")
+
+# --- where the trigger phrases are: built for speed -----------------------------------------
+#
+# find_outlet and find_cites run on every article of a corpus. Python's regex engine is slow when a
+# pattern may start at many places (every capital, every space), and str.lower() is slow on non-ASCII
+# text, so the phrases are looked up in a "word view" of the text: one byte per character, ASCII letters
+# lower-cased, letters and digits kept, every other character a space. A phrase that stands as a word
+# in the text, in any case, stands as b" phrase" in the view at the same place, and the regex engine
+# finds a pattern that starts with a literal character (the space) fast. Each place found in the view
+# is then checked on the text itself with the rules above, so the view only decides where to look.
+
+_VIEW_TABLE = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
 
-def _phrase_hits(lower: str, phrases) -> list[tuple[int, int]]:
-    """(start, end) of every whole-word occurrence of the phrases in lower-cased text (str.find: fast)."""
+def _word_view(text: str) -> bytes:
+    """``text`` as one byte per character after one leading space: ASCII letters lower-cased, ASCII letters and
+    digits kept, everything else a space. Character ``i`` of the text is byte ``i + 1`` of the view."""
+    return b" " + text.encode("ascii", "replace").translate(_VIEW_TABLE)
+
+
+def _lower_is_odd(text: str) -> bool:
+    """True if ``text.lower()`` is not the text lower-cased character by character in place: "İ" becomes two
+    characters (positions shift) and the Kelvin sign becomes "k". Such a text keeps the search on text.lower()."""
+    return "\u0130" in text or "\u212a" in text
+
+
+def _phrase_hits(text: str, phrases, view: bytes | None = None) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of the phrases in ``text``, in any case, phrase by phrase.
+
+    Whole word: no letter or digit (``str.isalnum``) right before or after. ``view`` is ``_word_view(text)``.
+    """
+    if _lower_is_odd(text):
+        return _phrase_hits_lowered(text.lower(), phrases)
+    if view is None:
+        view = _word_view(text)
+    hits = []
+    for phrase in phrases:
+        needle = b" " + phrase.encode()
+        i = view.find(needle)
+        while i != -1:  # the phrase starts at text[i]
+            j = i + len(phrase)
+            if _is_phrase_at(text, i, j, phrase):
+                hits.append((i, j))
+            i = view.find(needle, i + 1)
+    return hits
+
+
+def _is_phrase_at(text: str, i: int, j: int, phrase: str) -> bool:
+    """True if ``text[i:j]`` is ``phrase`` in any case, as a whole word (what the word view only suggests)."""
+    return ((i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum())
+            and text[i:j].lower() == phrase)
+
+
+def _phrase_hits_lowered(lower: str, phrases) -> list[tuple[int, int]]:
+    """(start, end) of every whole-word occurrence of the phrases in lower-cased text (str.find)."""
     hits = []
     n = len(lower)
     for phrase in phrases:
@@ -142,9 +192,6 @@ def _phrase_hits(lower: str, phrases) -> list[tuple[int, int]]:
     return hits
 
 
-_REF_PHRASES = ("with reference to", "with a reference to", "citing", "referring to")
-
-
 def _ref_matches(text: str, refs: list[tuple[int, int]], pattern: re.Pattern) -> list[re.Match]:
     """Matches of a "... with reference to Y" pattern, searched only near such phrases (``refs``)."""
     found = {}
@@ -155,8 +202,62 @@ def _ref_matches(text: str, refs: list[tuple[int, int]], pattern: re.Pattern) ->
     return [found[k] for k in sorted(found)]
 
 
+# One pass over the word view finds every place where a phrase of find_cites may start; the phrase sets
+# below then say which rules apply there. The scan only looks ahead (it consumes the space alone), so
+# that a phrase inside another ("reported in an interview with") is found too.
+_AFTER_OR_REF = sorted({*CITE_AFTER_PHRASES, *_REF_PHRASES})
+_PHRASE_SCAN = re.compile(
+    b" (?=" + alternation([*_AFTER_OR_REF, *CITE_BEFORE_PHRASES, *_INVERTED_VERBS]).encode() + b")"
+)
+# No phrase of _AFTER_OR_REF begins another, so at most one of them stands at a place (tests check it).
+_AFTER_OR_REF_AT = re.compile(b"(?:" + alternation(_AFTER_OR_REF).encode() + b")(?![a-z0-9])")
+_AFTER_SET = frozenset(CITE_AFTER_PHRASES)
+_REF_ORDER = {phrase: k for k, phrase in enumerate(_REF_PHRASES)}
+# "Name writes": a phrase after spaces or tabs, and before it a word that starts with a capital or digit and
+# is not part of a longer word (letters, digits, "_.&’'-"), optionally closed by a quote. The old single
+# regex, kept in tests as the reference:
+#   [A-Z\d](?<![\w.&’'-][A-Z\d])[\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:CITE_BEFORE_PHRASES)\b
+_CITE_BEFORE_AT = re.compile("(?:" + alternation(CITE_BEFORE_PHRASES) + r")\b")
+_WORD_PUNCT = "_.&’'-"  # with letters and digits (\w is str.isalnum() or "_"), the characters of that word
+
+
+def _cite_before_end(text: str, q: int) -> int:
+    """Where the spaces before the phrase at ``q`` start, if a capitalised word ends there
+    ("Reuters said": the end of "Reuters"); else -1."""
+    w = q
+    while w > 0 and text[w - 1] in " \t":
+        w -= 1
+    if w == q:
+        return -1
+    e = w - 1 if w > 0 and text[w - 1] in "\"”»" else w
+    p = e
+    while p > 0 and (text[p - 1].isalnum() or text[p - 1] in _WORD_PUNCT):
+        p -= 1
+    if p < e and ("A" <= text[p] <= "Z" or text[p].isdecimal()):
+        return w
+    return -1
+
+
+# _name_before finds the leftmost place from which QNAME spans the text up to the name's end. A regex
+# search for "QNAME,?\s*$" does that but tries every place of a 90-character window and backtracks a lot,
+# so the places are narrowed first. A name has at most 9 white-space separated tokens (quote, "the",
+# 6 words, quote), and every token but its first one holds one word of the name (capitalised, a digit,
+# a small word, "the") or a closing quote: the name starts in the first token, from the right, that is
+# not such a word, or further right. The tokens are read backwards with a regex on the reversed window.
+_NAME_FULL = re.compile(rf"(?P<name>{QNAME})")
+_NAME_FIRST = re.compile(r"[\"“«A-Z\d]|the\s")  # where QNAME can start
+_INNER_TOKEN_REVERSED = (
+    r"[\"”»]?(?:[\w&'’.-]*[A-Z\d]|" + "|".join(w[::-1] for w in (*_SMALL_WORDS, "the", "The")) + ")?"
+)
+_NAME_TOKENS_REVERSED = re.compile(rf"(?:{_INNER_TOKEN_REVERSED}\s+){{0,8}}\S*")
+
+
 def _name_before(text: str, at: int) -> re.Match | None:
-    """The name that ends right before position ``at`` (within 90 characters), if any."""
+    """The name that ends right before position ``at`` (within 90 characters), if any.
+
+    The match spans the name alone: ``start()`` and ``group("name")``. Before the name's end only a comma and
+    white space may stand.
+    """
     lo = max(0, at - 40)
     word_start = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), text.rfind("\t", lo, at)) + 1
     if not (text[word_start:word_start + 1].isupper() or text[word_start:word_start + 1] in "\"”»'’"
@@ -165,7 +266,18 @@ def _name_before(text: str, at: int) -> re.Match | None:
     start = max(0, at - 90)
     while start > 0 and text[start - 1].isalnum():
         start -= 1
-    return _NAME_END.search(text, start, at)
+    # The name ends before ",?\s*": a name never ends with a comma or white space.
+    end = at
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] == ",":
+        end -= 1
+    first = end - _NAME_TOKENS_REVERSED.match(text[start:end][::-1]).end()
+    for cand in _NAME_FIRST.finditer(text, first, end):
+        m = _NAME_FULL.fullmatch(text, cand.start(), end)
+        if m:
+            return m
+    return None
 
 
 # Headline forms: "Reuters: Something happened", "Something happened - Reuters".
@@ -266,15 +378,15 @@ def _media_candidates(name: str) -> tuple[str, ...]:
 def find_outlet(text: str) -> tuple[str, str]:
     """The publishing outlet named by self-attribution in ``text``: ``(name, evidence)`` or ``("", "")``."""
     hits = []
-    lower = text.lower()
-    for start, _ in _phrase_hits(lower, ("informs",)):  # "Example News informs."
+    view = _word_view(text)
+    for start, _ in _phrase_hits(text, ("informs",), view):  # "Example News informs."
         at = start
         while at > 0 and text[at - 1] in " \t":
             at -= 1
         n = _name_before(text, at) if at < start else None
         if n:
             hits.append((n.start(), n.group("name"), text[n.start():start + len("informs")], True))
-    refs = _phrase_hits(lower, _REF_PHRASES)
+    refs = _phrase_hits(text, _REF_PHRASES, view)
     for m in _ref_matches(text, refs, _SELF_BY):  # "reported by X with reference to Y"
         hits.append((m.start(), m.group("name"), m.group(0), False))
     for m in _ref_matches(text, refs, _SELF_REF_VERB):  # "X reports with reference to Y"
@@ -324,28 +436,83 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
             if m:
                 add(m.group("name"))
     hits = []
-    lower = text.lower()
-    refs = _phrase_hits(lower, _REF_PHRASES)
+    after, refs, before, inverted = _trigger_places(text)
     for pattern in (_SELF_BY, _SELF_REF_VERB) if refs else ():
         for m in _ref_matches(text, refs, pattern):
             hits.append((m.start("cite"), m.group("cite")))
-    for _, end in _phrase_hits(lower, CITE_AFTER_PHRASES):
+    for _, end in after:  # "according to Name"
         k = end
         while k < len(text) and text[k] in " \t\n":
             k += 1
         n = _NAME_START.match(text, k) if k > end else None
         if n:
             hits.append((n.start(), n.group(0)))
-    for m in _CITE_BEFORE.finditer(text):  # a capitalised word right before the verb
-        n = _name_before(text, m.start("ws"))
+    for at in before:  # "Name writes": the name ends where the spaces before the verb start
+        n = _name_before(text, at)
         if n:
             hits.append((n.start(), n.group("name")))
-    for pattern in (_DATELINE, _CITE_INVERTED):
-        for m in pattern.finditer(text):
-            hits.append((m.start("name"), m.group("name")))
+    hits.extend(_inverted_matches(text, inverted))  # ", writes Name"
+    for m in _DATELINE.finditer(text):  # "(Name) -"
+        hits.append((m.start("name"), m.group("name")))
     for _, raw in sorted(hits):
         add(raw)
     return found
+
+
+def _inverted_matches(text: str, places: list[int]) -> list[tuple[int, str]]:
+    """(start, name) of each _CITE_INVERTED match at the ``places`` (ascending), as ``finditer`` gives them:
+    a match does not start inside the one before."""
+    found = []
+    last = 0
+    for c in places:
+        if c >= last:
+            m = _CITE_INVERTED.match(text, c)
+            if m:
+                found.append((m.start("name"), m.group("name")))
+                last = m.end()
+    return found
+
+
+def _trigger_places(text: str) -> tuple[list, list, list, list]:
+    """Where find_cites' patterns may match, from one scan of the word view:
+
+    - ``after``: (start, end) of each CITE_AFTER_PHRASES hit, as ``_phrase_hits`` gives them;
+    - ``refs``: the same for _REF_PHRASES;
+    - ``before``: where the spaces before a CITE_BEFORE_PHRASES verb start, after a capitalised word;
+    - ``inverted``: each "," or quote followed by white space and a verb, where _CITE_INVERTED may match.
+    """
+    odd = _lower_is_odd(text)
+    after, refs, before, inverted = [], [], [], []
+    view = _word_view(text)
+    for m in _PHRASE_SCAN.finditer(view):
+        q = m.start()  # the phrase starts at text[q] (byte q + 1 of the view)
+        if not odd:
+            a = _AFTER_OR_REF_AT.match(view, q + 1)
+            if a:
+                phrase = a.group().decode()
+                j = q + len(phrase)
+                if _is_phrase_at(text, q, j, phrase):
+                    if phrase in _AFTER_SET:
+                        after.append((q, j))
+                    if phrase in _REF_ORDER:
+                        refs.append((_REF_ORDER[phrase], q, j))
+        if q > 0 and text[q - 1].isspace():
+            if text[q - 1] in " \t" and _CITE_BEFORE_AT.match(text, q):
+                w = _cite_before_end(text, q)
+                if w >= 0:
+                    before.append(w)
+            c = q - 1
+            while c > 0 and text[c - 1].isspace():
+                c -= 1
+            if c > 0 and text[c - 1] in ",”\"":
+                inverted.append(c - 1)
+    if odd:  # text.lower() shifts positions or maps a non-ASCII letter: search it as before
+        lower = text.lower()
+        after = _phrase_hits_lowered(lower, CITE_AFTER_PHRASES)
+        refs = _phrase_hits_lowered(lower, _REF_PHRASES)
+    else:
+        refs = [(i, j) for _, i, j in sorted(refs)]  # phrase by phrase, as _phrase_hits gives them
+    return after, refs, before, inverted
 
 
 # --- bylines ------------------------------------------------------------------------------
