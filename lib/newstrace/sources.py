@@ -202,40 +202,32 @@ def _ref_matches(text: str, refs: list[tuple[int, int]], pattern: re.Pattern) ->
     return [found[k] for k in sorted(found)]
 
 
-# One pass over the word view finds every place where a phrase of find_cites may start; the phrase sets
-# below then say which rules apply there. The scan only looks ahead (it consumes the space alone), so
-# that a phrase inside another ("reported in an interview with") is found too.
+# One pass over the word view finds every place where a phrase of find_cites may start, and which phrase
+# (group 1: the longest that stands there). It looks ahead only (it consumes the space alone), so that a
+# phrase inside another ("reported in an interview with") is found too.
 _AFTER_OR_REF = sorted({*CITE_AFTER_PHRASES, *_REF_PHRASES})
-_PHRASE_SCAN = re.compile(
-    b" (?=" + alternation([*_AFTER_OR_REF, *CITE_BEFORE_PHRASES, *_INVERTED_VERBS]).encode() + b")"
-)
-# No phrase of _AFTER_OR_REF begins another, so at most one of them stands at a place (tests check it).
-_AFTER_OR_REF_AT = re.compile(b"(?:" + alternation(_AFTER_OR_REF).encode() + b")(?![a-z0-9])")
-_AFTER_SET = frozenset(CITE_AFTER_PHRASES)
-_REF_ORDER = {phrase: k for k, phrase in enumerate(_REF_PHRASES)}
-# "Name writes": a phrase after spaces or tabs, and before it a word that starts with a capital or digit and
-# is not part of a longer word (letters, digits, "_.&’'-"), optionally closed by a quote. The old single
-# regex, kept in tests as the reference:
+_SCAN_PHRASES = sorted({*_AFTER_OR_REF, *CITE_BEFORE_PHRASES, *_INVERTED_VERBS})
+_PHRASE_SCAN = re.compile(b" (?=(" + alternation(_SCAN_PHRASES).encode() + b"))")
+# Which patterns may match where the scan found phrase P: a CITE_BEFORE phrase or an inverted verb stands
+# there only if it begins P; a CITE_AFTER or _REF phrase only if it is P, as none begins another phrase
+# (tests check it).
+_IS_AFTER, _IS_REF, _MAY_BE_BEFORE, _MAY_BE_INVERTED = 1, 2, 4, 8
+_PHRASE_KINDS = {  # P (bytes) -> (kinds, P, rank of P in _REF_PHRASES)
+    p.encode(): (_IS_AFTER * (p in CITE_AFTER_PHRASES) | _IS_REF * (p in _REF_PHRASES)
+                 | _MAY_BE_BEFORE * p.startswith(tuple(CITE_BEFORE_PHRASES))
+                 | _MAY_BE_INVERTED * p.startswith(_INVERTED_VERBS),
+                 p, _REF_PHRASES.index(p) if p in _REF_PHRASES else -1)
+    for p in _SCAN_PHRASES
+}
+# "Name writes" is one regex in words, kept in tests as the reference:
 #   [A-Z\d](?<![\w.&’'-][A-Z\d])[\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:CITE_BEFORE_PHRASES)\b
+# a phrase after spaces or tabs, and before them a word that starts with a capital or digit, is not part of a
+# longer word and may end with a quote. Anchored on the phrase, the part before it is read backwards, with
+# the mirror image of that regex on the reversed text.
 _CITE_BEFORE_AT = re.compile("(?:" + alternation(CITE_BEFORE_PHRASES) + r")\b")
-_WORD_PUNCT = "_.&’'-"  # with letters and digits (\w is str.isalnum() or "_"), the characters of that word
-
-
-def _cite_before_end(text: str, q: int) -> int:
-    """Where the spaces before the phrase at ``q`` start, if a capitalised word ends there
-    ("Reuters said": the end of "Reuters"); else -1."""
-    w = q
-    while w > 0 and text[w - 1] in " \t":
-        w -= 1
-    if w == q:
-        return -1
-    e = w - 1 if w > 0 and text[w - 1] in "\"”»" else w
-    p = e
-    while p > 0 and (text[p - 1].isalnum() or text[p - 1] in _WORD_PUNCT):
-        p -= 1
-    if p < e and ("A" <= text[p] <= "Z" or text[p].isdecimal()):
-        return w
-    return -1
+_WORD_BEFORE_REVERSED = re.compile(r"([ \t]+)[\"”»]?[\w.&’'-]*[A-Z\d](?![\w.&’'-])")
+# ", writes Name": white space, and before it a comma or quote (read backwards too).
+_COMMA_BEFORE_REVERSED = re.compile(r"\s+[,”\"]")
 
 
 # _name_before finds the leftmost place from which QNAME spans the text up to the name's end. A regex
@@ -243,20 +235,20 @@ def _cite_before_end(text: str, q: int) -> int:
 # so the places are narrowed first. A name has at most 9 white-space separated tokens (quote, "the",
 # 6 words, quote), and every token but its first one holds one word of the name (capitalised, a digit,
 # a small word, "the") or a closing quote: the name starts in the first token, from the right, that is
-# not such a word, or further right. The tokens are read backwards with a regex on the reversed window.
-_NAME_FULL = re.compile(rf"(?P<name>{QNAME})")
-_NAME_FIRST = re.compile(r"[\"“«A-Z\d]|the\s")  # where QNAME can start
+# not such a word, or further right. The tokens are read backwards with a regex on the reversed text.
 _INNER_TOKEN_REVERSED = (
     r"[\"”»]?(?:[\w&'’.-]*[A-Z\d]|" + "|".join(w[::-1] for w in (*_SMALL_WORDS, "the", "The")) + ")?"
 )
 _NAME_TOKENS_REVERSED = re.compile(rf"(?:{_INNER_TOKEN_REVERSED}\s+){{0,8}}\S*")
+# The name itself: QNAME up to the end (the lookahead, where QNAME can start, only saves time).
+_NAME_TO_END = re.compile(rf"(?=[\"“«A-Z\d]|the\s)(?P<name>{QNAME})\Z")
 
 
-def _name_before(text: str, at: int) -> re.Match | None:
+def _name_before(text: str, at: int, reversed_text: str = "") -> re.Match | None:
     """The name that ends right before position ``at`` (within 90 characters), if any.
 
     The match spans the name alone: ``start()`` and ``group("name")``. Before the name's end only a comma and
-    white space may stand.
+    white space may stand. ``reversed_text`` is ``text[::-1]``, if the caller has it.
     """
     lo = max(0, at - 40)
     word_start = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), text.rfind("\t", lo, at)) + 1
@@ -272,12 +264,13 @@ def _name_before(text: str, at: int) -> re.Match | None:
         end -= 1
     if end > start and text[end - 1] == ",":
         end -= 1
-    first = end - _NAME_TOKENS_REVERSED.match(text[start:end][::-1]).end()
-    for cand in _NAME_FIRST.finditer(text, first, end):
-        m = _NAME_FULL.fullmatch(text, cand.start(), end)
-        if m:
-            return m
-    return None
+    if reversed_text:
+        n = len(text)
+        tokens = _NAME_TOKENS_REVERSED.match(reversed_text, n - end, n - start)
+        first = end - (tokens.end() - tokens.start())
+    else:
+        first = end - _NAME_TOKENS_REVERSED.match(text[start:end][::-1]).end()
+    return _NAME_TO_END.search(text, first, end)
 
 
 # Headline forms: "Reuters: Something happened", "Something happened - Reuters".
@@ -436,7 +429,8 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
             if m:
                 add(m.group("name"))
     hits = []
-    after, refs, before, inverted = _trigger_places(text)
+    reversed_text = text[::-1]  # read backwards from a phrase: the word and the name before it
+    after, refs, before, inverted = _trigger_places(text, reversed_text)
     for pattern in (_SELF_BY, _SELF_REF_VERB) if refs else ():
         for m in _ref_matches(text, refs, pattern):
             hits.append((m.start("cite"), m.group("cite")))
@@ -448,7 +442,7 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
         if n:
             hits.append((n.start(), n.group(0)))
     for at in before:  # "Name writes": the name ends where the spaces before the verb start
-        n = _name_before(text, at)
+        n = _name_before(text, at, reversed_text)
         if n:
             hits.append((n.start(), n.group("name")))
     hits.extend(_inverted_matches(text, inverted))  # ", writes Name"
@@ -473,45 +467,44 @@ def _inverted_matches(text: str, places: list[int]) -> list[tuple[int, str]]:
     return found
 
 
-def _trigger_places(text: str) -> tuple[list, list, list, list]:
+def _trigger_places(text: str, reversed_text: str) -> tuple[list, list, list, list]:
     """Where find_cites' patterns may match, from one scan of the word view:
 
     - ``after``: (start, end) of each CITE_AFTER_PHRASES hit, as ``_phrase_hits`` gives them;
-    - ``refs``: the same for _REF_PHRASES;
-    - ``before``: where the spaces before a CITE_BEFORE_PHRASES verb start, after a capitalised word;
+    - ``refs``: the same for _REF_PHRASES, phrase by phrase;
+    - ``before``: where the spaces before a CITE_BEFORE_PHRASES phrase start, after a capitalised word;
     - ``inverted``: each "," or quote followed by white space and a verb, where _CITE_INVERTED may match.
+
+    ``reversed_text`` is ``text[::-1]``.
     """
     odd = _lower_is_odd(text)
     after, refs, before, inverted = [], [], [], []
-    view = _word_view(text)
-    for m in _PHRASE_SCAN.finditer(view):
-        q = m.start()  # the phrase starts at text[q] (byte q + 1 of the view)
-        if not odd:
-            a = _AFTER_OR_REF_AT.match(view, q + 1)
-            if a:
-                phrase = a.group().decode()
-                j = q + len(phrase)
-                if _is_phrase_at(text, q, j, phrase):
-                    if phrase in _AFTER_SET:
-                        after.append((q, j))
-                    if phrase in _REF_ORDER:
-                        refs.append((_REF_ORDER[phrase], q, j))
-        if q > 0 and text[q - 1].isspace():
-            if text[q - 1] in " \t" and _CITE_BEFORE_AT.match(text, q):
-                w = _cite_before_end(text, q)
-                if w >= 0:
-                    before.append(w)
-            c = q - 1
-            while c > 0 and text[c - 1].isspace():
-                c -= 1
-            if c > 0 and text[c - 1] in ",”\"":
-                inverted.append(c - 1)
+    n = len(text)
+    for m in _PHRASE_SCAN.finditer(_word_view(text)):
+        q = m.start()  # the phrase starts at text[q] (byte q + 1 of the view); n - q in reversed_text is q - 1
+        kinds, phrase, ref_rank = _PHRASE_KINDS[m.group(1)]
+        if kinds & (_IS_AFTER | _IS_REF) and not odd:
+            j = q + len(phrase)
+            if _is_phrase_at(text, q, j, phrase):
+                if kinds & _IS_AFTER:
+                    after.append((q, j))
+                if kinds & _IS_REF:
+                    refs.append((ref_rank, q, j))
+        if kinds & (_MAY_BE_BEFORE | _MAY_BE_INVERTED) and q > 0 and text[q - 1].isspace():
+            if kinds & _MAY_BE_BEFORE and text[q - 1] in " \t":
+                w = _WORD_BEFORE_REVERSED.match(reversed_text, n - q)
+                if w and _CITE_BEFORE_AT.match(text, q):
+                    before.append(n - w.end(1))  # where the spaces start
+            if kinds & _MAY_BE_INVERTED:
+                c = _COMMA_BEFORE_REVERSED.match(reversed_text, n - q)
+                if c:
+                    inverted.append(n - c.end())
     if odd:  # text.lower() shifts positions or maps a non-ASCII letter: search it as before
         lower = text.lower()
         after = _phrase_hits_lowered(lower, CITE_AFTER_PHRASES)
         refs = _phrase_hits_lowered(lower, _REF_PHRASES)
     else:
-        refs = [(i, j) for _, i, j in sorted(refs)]  # phrase by phrase, as _phrase_hits gives them
+        refs = [(i, j) for _, i, j in sorted(refs)]
     return after, refs, before, inverted
 
 
