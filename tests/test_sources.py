@@ -196,7 +196,7 @@ def test_trigger_places_match_the_plain_patterns():
 def test_phrase_hits_match_str_lower_search():
     phrases = ("informs", *sources._REF_PHRASES, *sources.CITE_AFTER_PHRASES)
     for text in WRITTEN + random_texts(500, seed=3):
-        assert sources._phrase_hits(text, phrases) == ref_phrase_hits(text, phrases), text
+        assert sources._phrase_hits(text, phrases, sources._ascii_lower(text)) == ref_phrase_hits(text, phrases), text
 
 
 def test_phrase_sets_keep_what_the_fast_search_relies_on():
@@ -205,6 +205,8 @@ def test_phrase_sets_keep_what_the_fast_search_relies_on():
     after = sources._AFTER_OR_REF
     every = [*after, *sources.CITE_BEFORE_PHRASES, *sources._INVERTED_VERBS]
     assert not [(p, q) for p in after for q in every if p != q and q.startswith(p)]
+    # find_outlet looks for _REF_PHRASES only in text that holds one of _REF_MARKS
+    assert all(any(m.decode() in p for m in sources._REF_MARKS) for p in sources._REF_PHRASES)
     # the trigger phrases hold lower-case letters and spaces only: no match of "Name writes" starts in one
     assert set("".join(sources.CITE_BEFORE_PHRASES)) <= set("abcdefghijklmnopqrstuvwxyz ")
 
@@ -215,5 +217,5 @@ def test_text_whose_lower_case_is_odd_is_searched_as_before():
     assert find_cites("SPEA\u212aING TO Reuters, the mayor resigned.") == ["Reuters"]
     assert find_cites("ACCORDING TO Reuters, the İzmir port closed.") == ["Reuters"]
     text = "İzmir port closed, according to Reuters."
-    assert sources._phrase_hits(text, sources.CITE_AFTER_PHRASES) == [(20, 32)] == ref_phrase_hits(
+    assert sources._phrase_hits(text, sources.CITE_AFTER_PHRASES, sources._ascii_lower(text)) == [(20, 32)] == ref_phrase_hits(
         text, sources.CITE_AFTER_PHRASES)

@@ -125,6 +125,8 @@ _INVERTED_VERBS = ("writes", "wrote", "reports", "reported", "notes", "noted", "
 _CITE_INVERTED = re.compile(rf"[,”\"]\s+(?:{'|'.join(_INVERTED_VERBS)})\s+(?P<name>{QNAME})")
 _DATELINE = re.compile(rf"\((?P<name>{QNAME})\)\s+[-–—]")
 _REF_PHRASES = ("with reference to", "with a reference to", "citing", "referring to")
+# Each of _REF_PHRASES holds one of these: most texts hold none, and two looks tell (tests check it).
+_REF_MARKS = (b"refer", b"citing")
 
 # --- where the trigger phrases are: built for speed -----------------------------------------
 #
@@ -151,24 +153,28 @@ def _lower_is_odd(text: str) -> bool:
     return "\u0130" in text or "\u212a" in text
 
 
-def _phrase_hits(text: str, phrases, view: bytes | None = None) -> list[tuple[int, int]]:
+def _ascii_lower(text: str) -> bytes | None:
+    """``text.lower()`` as bytes, one per character: ASCII lower-cased, other characters "?". None for a text
+    whose lower case is odd (``_lower_is_odd``)."""
+    return None if _lower_is_odd(text) else text.encode("ascii", "replace").lower()
+
+
+def _phrase_hits(text: str, phrases, lower: bytes | None) -> list[tuple[int, int]]:
     """(start, end) of every whole-word occurrence of the phrases in ``text``, in any case, phrase by phrase.
 
-    Whole word: no letter or digit (``str.isalnum``) right before or after. ``view`` is ``_word_view(text)``.
+    Whole word: no letter or digit (``str.isalnum``) right before or after. ``lower`` is ``_ascii_lower(text)``.
     """
-    if _lower_is_odd(text):
+    if lower is None:
         return _phrase_hits_lowered(text.lower(), phrases)
-    if view is None:
-        view = _word_view(text)
     hits = []
     for phrase in phrases:
-        needle = b" " + phrase.encode()
-        i = view.find(needle)
-        while i != -1:  # the phrase starts at text[i]
+        needle = phrase.encode()
+        i = lower.find(needle)
+        while i != -1:
             j = i + len(phrase)
             if _is_phrase_at(text, i, j, phrase):
                 hits.append((i, j))
-            i = view.find(needle, i + 1)
+            i = lower.find(needle, i + 1)
     return hits
 
 
@@ -208,15 +214,12 @@ def _ref_matches(text: str, refs: list[tuple[int, int]], pattern: re.Pattern) ->
 _AFTER_OR_REF = sorted({*CITE_AFTER_PHRASES, *_REF_PHRASES})
 _SCAN_PHRASES = sorted({*_AFTER_OR_REF, *CITE_BEFORE_PHRASES, *_INVERTED_VERBS})
 _PHRASE_SCAN = re.compile(b" (?=(" + alternation(_SCAN_PHRASES).encode() + b"))")
-# Which patterns may match where the scan found phrase P: a CITE_BEFORE phrase or an inverted verb stands
-# there only if it begins P; a CITE_AFTER or _REF phrase only if it is P, as none begins another phrase
-# (tests check it).
-_IS_AFTER, _IS_REF, _MAY_BE_BEFORE, _MAY_BE_INVERTED = 1, 2, 4, 8
-_PHRASE_KINDS = {  # P (bytes) -> (kinds, P, rank of P in _REF_PHRASES)
-    p.encode(): (_IS_AFTER * (p in CITE_AFTER_PHRASES) | _IS_REF * (p in _REF_PHRASES)
-                 | _MAY_BE_BEFORE * p.startswith(tuple(CITE_BEFORE_PHRASES))
-                 | _MAY_BE_INVERTED * p.startswith(_INVERTED_VERBS),
-                 p, _REF_PHRASES.index(p) if p in _REF_PHRASES else -1)
+# What may match where the scan found phrase P: P itself, if it is one of CITE_AFTER_PHRASES or _REF_PHRASES
+# (none of them begins another phrase, so where one stands it is P; tests check it); a CITE_BEFORE phrase
+# or an inverted verb, if one begins P.
+_PHRASE_KINDS = {  # P (bytes) -> (P, in CITE_AFTER_PHRASES, rank in _REF_PHRASES or -1, may be before, may be inverted)
+    p.encode(): (p, p in CITE_AFTER_PHRASES, _REF_PHRASES.index(p) if p in _REF_PHRASES else -1,
+                 p.startswith(tuple(CITE_BEFORE_PHRASES)), p.startswith(_INVERTED_VERBS))
     for p in _SCAN_PHRASES
 }
 # "Name writes" is one regex in words, kept in tests as the reference:
@@ -252,8 +255,8 @@ def _name_before(text: str, at: int, reversed_text: str = "") -> re.Match | None
     """
     lo = max(0, at - 40)
     word_start = max(text.rfind(" ", lo, at), text.rfind("\n", lo, at), text.rfind("\t", lo, at)) + 1
-    if not (text[word_start:word_start + 1].isupper() or text[word_start:word_start + 1] in "\"”»'’"
-            or text[word_start:word_start + 1].isdigit()):
+    first_char = text[word_start:word_start + 1]
+    if not (first_char.isupper() or first_char in "\"”»'’" or first_char.isdigit()):
         return None  # "he said", "officials say": no name ends here
     start = max(0, at - 90)
     while start > 0 and text[start - 1].isalnum():
@@ -371,15 +374,15 @@ def _media_candidates(name: str) -> tuple[str, ...]:
 def find_outlet(text: str) -> tuple[str, str]:
     """The publishing outlet named by self-attribution in ``text``: ``(name, evidence)`` or ``("", "")``."""
     hits = []
-    view = _word_view(text)
-    for start, _ in _phrase_hits(text, ("informs",), view):  # "Example News informs."
+    lower = _ascii_lower(text)
+    for start, _ in _phrase_hits(text, ("informs",), lower):  # "Example News informs."
         at = start
         while at > 0 and text[at - 1] in " \t":
             at -= 1
         n = _name_before(text, at) if at < start else None
         if n:
             hits.append((n.start(), n.group("name"), text[n.start():start + len("informs")], True))
-    refs = _phrase_hits(text, _REF_PHRASES, view)
+    refs = _phrase_hits(text, _REF_PHRASES, lower) if lower is None or any(m in lower for m in _REF_MARKS) else []
     for m in _ref_matches(text, refs, _SELF_BY):  # "reported by X with reference to Y"
         hits.append((m.start(), m.group("name"), m.group(0), False))
     for m in _ref_matches(text, refs, _SELF_REF_VERB):  # "X reports with reference to Y"
@@ -482,20 +485,20 @@ def _trigger_places(text: str, reversed_text: str) -> tuple[list, list, list, li
     n = len(text)
     for m in _PHRASE_SCAN.finditer(_word_view(text)):
         q = m.start()  # the phrase starts at text[q] (byte q + 1 of the view); n - q in reversed_text is q - 1
-        kinds, phrase, ref_rank = _PHRASE_KINDS[m.group(1)]
-        if kinds & (_IS_AFTER | _IS_REF) and not odd:
+        phrase, is_after, ref_rank, may_be_before, may_be_inverted = _PHRASE_KINDS[m.group(1)]
+        if (is_after or ref_rank >= 0) and not odd:
             j = q + len(phrase)
             if _is_phrase_at(text, q, j, phrase):
-                if kinds & _IS_AFTER:
+                if is_after:
                     after.append((q, j))
-                if kinds & _IS_REF:
+                if ref_rank >= 0:
                     refs.append((ref_rank, q, j))
-        if kinds & (_MAY_BE_BEFORE | _MAY_BE_INVERTED) and q > 0 and text[q - 1].isspace():
-            if kinds & _MAY_BE_BEFORE and text[q - 1] in " \t":
+        if (may_be_before or may_be_inverted) and q > 0 and text[q - 1].isspace():
+            if may_be_before and text[q - 1] in " \t":
                 w = _WORD_BEFORE_REVERSED.match(reversed_text, n - q)
                 if w and _CITE_BEFORE_AT.match(text, q):
                     before.append(n - w.end(1))  # where the spaces start
-            if kinds & _MAY_BE_INVERTED:
+            if may_be_inverted:
                 c = _COMMA_BEFORE_REVERSED.match(reversed_text, n - q)
                 if c:
                     inverted.append(n - c.end())
