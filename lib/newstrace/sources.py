@@ -132,11 +132,12 @@ _REF_MARKS = (b"refer", b"citing")
 #
 # find_outlet and find_cites run on every article of a corpus. Python's regex engine is slow when a
 # pattern may start at many places (every capital, every space), and str.lower() is slow on non-ASCII
-# text, so the phrases are looked up in a "word view" of the text: one byte per character, ASCII letters
-# lower-cased, letters and digits kept, every other character a space. A phrase that stands as a word
-# in the text, in any case, stands as b" phrase" in the view at the same place, and the regex engine
-# finds a pattern that starts with a literal character (the space) fast. Each place found in the view
-# is then checked on the text itself with the rules above, so the view only decides where to look.
+# text, so the phrases are looked up in bytes that hold one byte per character of the text (positions
+# are the text's): find_outlet searches the text lower-cased that way (_ascii_lower), find_cites scans a
+# "word view" (ASCII letters lower-cased, letters and digits kept, every other character a space), where a
+# phrase that stands as a word in the text, in any case, stands as b" phrase", and the regex engine finds
+# a pattern that starts with a literal character (the space) fast. Each place found there is then checked
+# on the text itself with the rules above: the bytes only decide where to look.
 
 _VIEW_TABLE = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
 
