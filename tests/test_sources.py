@@ -1,7 +1,11 @@
 """Outlet, cited originals and canonical names: rules on text written for the test."""
 
+import random
+import re
+
 import pytest
 
+from newstrace import sources
 from newstrace.sources import (
     byline,
     canonical_outlet,
@@ -10,6 +14,7 @@ from newstrace.sources import (
     is_media_name,
     outlet_from_chrome,
 )
+from newstrace.text import alternation
 
 
 @pytest.mark.parametrize(
@@ -94,17 +99,13 @@ def test_byline_forms():
 
 
 # --- the fast search finds what the plain patterns find ---------------------------------------
-# find_cites and find_outlet look for their trigger phrases in a byte "word view" of the text and narrow
-# the places a name can start before running QNAME. The plain patterns they replace are kept here as the
-# reference; each test compares the two on text written for it and on random strings.
-
-import random  # noqa: E402
-import re  # noqa: E402
-
-from newstrace import sources  # noqa: E402
-from newstrace.text import alternation  # noqa: E402
+# find_cites and find_outlet look for their trigger phrases in bytes holding one byte per character of the
+# text, read the text backwards from a phrase, and narrow the places a name can start before running QNAME.
+# The plain patterns they replace are kept here as the reference; each test compares the two on text
+# written for it and on random strings.
 
 REF_NAME_END = re.compile(rf"(?P<name>{sources.QNAME}),?\s*$")
+REF_NAME_START = re.compile(sources._NAME_START)
 REF_CITE_BEFORE = re.compile(
     r"[A-Z\d](?<![\w.&’'-][A-Z\d])[\w.&’'-]*[\"”»]?(?P<ws>[ \t]+)(?:"
     + alternation(sources.CITE_BEFORE_PHRASES) + r")\b"
@@ -121,6 +122,18 @@ def ref_name_before(text, at):
     while start > 0 and text[start - 1].isalnum():
         start -= 1
     return REF_NAME_END.search(text, start, at)
+
+
+def ref_names_after(text, hits):
+    names = []
+    for _, end in hits:
+        k = end
+        while k < len(text) and text[k] in " \t\n":
+            k += 1
+        n = REF_NAME_START.match(text, k) if k > end else None
+        if n:
+            names.append((n.start(), n.group(0)))
+    return names
 
 
 def ref_phrase_hits(text, phrases):
@@ -187,6 +200,9 @@ def test_trigger_places_match_the_plain_patterns():
     for text in texts:
         after, refs, before, inverted = sources._trigger_places(text, text[::-1])
         assert sorted(after) == sorted(ref_phrase_hits(text, sources.CITE_AFTER_PHRASES)), text
+        matches = [sources._NAME_AFTER_PHRASE.match(text, end) for _, end in after]
+        names = [(n.start("name"), n.group("name")) for n in matches if n]
+        assert names == ref_names_after(text, after), text
         assert refs == ref_phrase_hits(text, sources._REF_PHRASES), text
         assert before == [m.start("ws") for m in REF_CITE_BEFORE.finditer(text)], text
         ref_inverted = [(m.start("name"), m.group("name")) for m in sources._CITE_INVERTED.finditer(text)]
@@ -217,5 +233,5 @@ def test_text_whose_lower_case_is_odd_is_searched_as_before():
     assert find_cites("SPEA\u212aING TO Reuters, the mayor resigned.") == ["Reuters"]
     assert find_cites("ACCORDING TO Reuters, the İzmir port closed.") == ["Reuters"]
     text = "İzmir port closed, according to Reuters."
-    assert sources._phrase_hits(text, sources.CITE_AFTER_PHRASES, sources._ascii_lower(text)) == [(20, 32)] == ref_phrase_hits(
-        text, sources.CITE_AFTER_PHRASES)
+    hits = sources._phrase_hits(text, sources.CITE_AFTER_PHRASES, sources._ascii_lower(text))
+    assert hits == [(20, 32)] == ref_phrase_hits(text, sources.CITE_AFTER_PHRASES)

@@ -119,7 +119,8 @@ CITE_BEFORE_PHRASES = (
     "interlocutor", "source", "sources", "report", "reports", "article", "investigation",
     *_CITE_VERBS.split("|"),
 )
-_NAME_START = re.compile(rf"(?=[A-Z\d\"“«]|[Tt]he\s){QNAME}")
+_NAME_START = rf"(?=[A-Z\d\"“«]|[Tt]he\s){QNAME}"
+_NAME_AFTER_PHRASE = re.compile(rf"[ \t\n]+(?P<name>{_NAME_START})")  # "according to  Name"
 # Inverted attribution after a clause: "..., writes Example Journal." / "...," reports Example News.
 _INVERTED_VERBS = ("writes", "wrote", "reports", "reported", "notes", "noted", "informs", "says", "said")
 _CITE_INVERTED = re.compile(rf"[,”\"]\s+(?:{'|'.join(_INVERTED_VERBS)})\s+(?P<name>{QNAME})")
@@ -439,12 +440,9 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
         for m in _ref_matches(text, refs, pattern):
             hits.append((m.start("cite"), m.group("cite")))
     for _, end in after:  # "according to Name"
-        k = end
-        while k < len(text) and text[k] in " \t\n":
-            k += 1
-        n = _NAME_START.match(text, k) if k > end else None
+        n = _NAME_AFTER_PHRASE.match(text, end)
         if n:
-            hits.append((n.start(), n.group(0)))
+            hits.append((n.start("name"), n.group("name")))
     for at in before:  # "Name writes": the name ends where the spaces before the verb start
         n = _name_before(text, at, reversed_text)
         if n:
