@@ -137,7 +137,9 @@ def ref_names_after(text, hits):
 
 
 def ref_phrase_hits(text, phrases):
-    lower = text.lower()
+    # phrases are matched in any ASCII case; other characters are left as they are, so that positions stay
+    # the text's (text.lower() turns "İ" into two characters)
+    lower = "".join(c.lower() if c.isascii() else c for c in text)
     hits = []
     for phrase in phrases:
         i = lower.find(phrase)
@@ -227,11 +229,13 @@ def test_phrase_sets_keep_what_the_fast_search_relies_on():
     assert set("".join(sources.CITE_BEFORE_PHRASES)) <= set("abcdefghijklmnopqrstuvwxyz ")
 
 
-def test_text_whose_lower_case_is_odd_is_searched_as_before():
-    # The Kelvin sign lower-cases to "k" and "İ" to two characters; such text is searched in text.lower() as
-    # it always was, positions included (after an "İ" they are one off: a known limit, kept unchanged).
-    assert find_cites("SPEA\u212aING TO Reuters, the mayor resigned.") == ["Reuters"]
+def test_non_ascii_letters_do_not_shift_phrase_positions():
+    # "İ" lower-cases to two characters; a search in text.lower() put every later phrase one character off
+    assert find_cites("İzmir port closed, according to Reuters.") == ["Reuters"]
     assert find_cites("ACCORDING TO Reuters, the İzmir port closed.") == ["Reuters"]
+    assert find_outlet("The İzmir port closed on Monday. Valley Times informs.")[0] == "Valley Times"
     text = "İzmir port closed, according to Reuters."
     hits = sources._phrase_hits(text, sources.CITE_AFTER_PHRASES, sources._ascii_lower(text))
-    assert hits == [(20, 32)] == ref_phrase_hits(text, sources.CITE_AFTER_PHRASES)
+    assert hits == [(19, 31)] == ref_phrase_hits(text, sources.CITE_AFTER_PHRASES)
+    # the Kelvin sign is not the letter k: "SPEA\u212aING TO" is no phrase
+    assert find_cites("SPEA\u212aING TO Reuters, the mayor resigned.") == []

@@ -149,25 +149,19 @@ def _word_view(text: str) -> bytes:
     return b" " + text.encode("ascii", "replace").translate(_VIEW_TABLE)
 
 
-def _lower_is_odd(text: str) -> bool:
-    """True if ``text.lower()`` is not the text lower-cased character by character in place: "İ" becomes two
-    characters (positions shift) and the Kelvin sign becomes "k". Such a text keeps the search on text.lower()."""
-    return "\u0130" in text or "\u212a" in text
+def _ascii_lower(text: str) -> bytes:
+    """The text as bytes, one per character: ASCII letters lower-cased, every non-ASCII character "?".
+
+    Positions are the text's. ``text.lower()`` would not keep them: "İ" lower-cases to two characters,
+    which shifted every later position by one (and missed "according to Reuters" after "İstanbul")."""
+    return text.encode("ascii", "replace").lower()
 
 
-def _ascii_lower(text: str) -> bytes | None:
-    """``text.lower()`` as bytes, one per character: ASCII lower-cased, other characters "?". None for a text
-    whose lower case is odd (``_lower_is_odd``)."""
-    return None if _lower_is_odd(text) else text.encode("ascii", "replace").lower()
-
-
-def _phrase_hits(text: str, phrases, lower: bytes | None) -> list[tuple[int, int]]:
+def _phrase_hits(text: str, phrases, lower: bytes) -> list[tuple[int, int]]:
     """(start, end) of every whole-word occurrence of the phrases in ``text``, in any case, phrase by phrase.
 
     Whole word: no letter or digit (``str.isalnum``) right before or after. ``lower`` is ``_ascii_lower(text)``.
     """
-    if lower is None:
-        return _phrase_hits_lowered(text.lower(), phrases)
     hits = []
     for phrase in phrases:
         needle = phrase.encode()
@@ -184,20 +178,6 @@ def _is_phrase_at(text: str, i: int, j: int, phrase: str) -> bool:
     """True if ``text[i:j]`` is ``phrase`` in any case, as a whole word (what the word view only suggests)."""
     return ((i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum())
             and text[i:j].lower() == phrase)
-
-
-def _phrase_hits_lowered(lower: str, phrases) -> list[tuple[int, int]]:
-    """(start, end) of every whole-word occurrence of the phrases in lower-cased text (str.find)."""
-    hits = []
-    n = len(lower)
-    for phrase in phrases:
-        i = lower.find(phrase)
-        while i != -1:
-            j = i + len(phrase)
-            if (i == 0 or not lower[i - 1].isalnum()) and (j == n or not lower[j].isalnum()):
-                hits.append((i, j))
-            i = lower.find(phrase, j)
-    return hits
 
 
 def _ref_matches(text: str, refs: list[tuple[int, int]], pattern: re.Pattern) -> list[re.Match]:
@@ -384,7 +364,7 @@ def find_outlet(text: str) -> tuple[str, str]:
         n = _name_before(text, at) if at < start else None
         if n:
             hits.append((n.start(), n.group("name"), text[n.start():start + len("informs")], True))
-    refs = _phrase_hits(text, _REF_PHRASES, lower) if lower is None or any(m in lower for m in _REF_MARKS) else []
+    refs = _phrase_hits(text, _REF_PHRASES, lower) if any(m in lower for m in _REF_MARKS) else []
     for m in _ref_matches(text, refs, _SELF_BY):  # "reported by X with reference to Y"
         hits.append((m.start(), m.group("name"), m.group(0), False))
     for m in _ref_matches(text, refs, _SELF_REF_VERB):  # "X reports with reference to Y"
@@ -479,13 +459,12 @@ def _trigger_places(text: str, reversed_text: str) -> tuple[list, list, list, li
 
     ``reversed_text`` is ``text[::-1]``.
     """
-    odd = _lower_is_odd(text)
     after, refs, before, inverted = [], [], [], []
     n = len(text)
     for m in _PHRASE_SCAN.finditer(_word_view(text)):
         q = m.start()  # the phrase starts at text[q] (byte q + 1 of the view); n - q in reversed_text is q - 1
         phrase, is_after, ref_rank, may_be_before, may_be_inverted = _PHRASE_KINDS[m.group(1)]
-        if (is_after or ref_rank >= 0) and not odd:
+        if is_after or ref_rank >= 0:
             j = q + len(phrase)
             if _is_phrase_at(text, q, j, phrase):
                 if is_after:
@@ -501,12 +480,7 @@ def _trigger_places(text: str, reversed_text: str) -> tuple[list, list, list, li
                 c = _COMMA_BEFORE_REVERSED.match(reversed_text, n - q)
                 if c:
                     inverted.append(n - c.end())
-    if odd:  # text.lower() shifts positions or maps a non-ASCII letter: search it as before
-        lower = text.lower()
-        after = _phrase_hits_lowered(lower, CITE_AFTER_PHRASES)
-        refs = _phrase_hits_lowered(lower, _REF_PHRASES)
-    else:
-        refs = [(i, j) for _, i, j in sorted(refs)]
+    refs = [(i, j) for _, i, j in sorted(refs)]
     return after, refs, before, inverted
 
 
