@@ -265,3 +265,37 @@ def test_fast_chrome_matching_gives_the_first_matching_pattern_on_any_line():
         words = re.search(r"\\b\(\?:(.*)\)\\b", alternative)  # the key-word group of the alternative
         branches = top_level_branches(words.group(1)) if words else [alternative]
         assert all(any(k in b for k in _ANYWHERE_KEYS) for b in branches), alternative
+
+
+def test_comparison_key_is_the_first_four_letters_of_each_word():
+    import random
+
+    from newstrace.clean import _key
+
+    def reference(s):
+        return " ".join(w[:4] for w in re.findall(r"[^\W_]+", s.casefold()))
+
+    alphabet = ["Council", "approves", "budget", "U.S.", "ß", "İ", "_", "-", " ", "’", "2024", "é", "Straße", "a"]
+    rng = random.Random(5)
+    for _ in range(5000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert _key(s) == reference(s), s
+
+
+def test_word_count_of_long_lines_equals_str_split():
+    import random
+    import sys
+
+    from newstrace.clean import _NON_ASCII_SPACES, _n_words
+
+    # every white-space character str.split knows above ASCII is in the list the fast count checks
+    assert _NON_ASCII_SPACES == "".join(ch for ch in map(chr, range(0x80, sys.maxunicode + 1)) if ch.isspace())
+    pieces = ["word", "Ukraine’s", "—", "2-3", " ", "  ", "\t", "\x0b", "\x1c", "\u00a0", "\u2009", "\u3000",
+              "é", "\ud800", "”", ".", "\u0085", "\u2028"]
+    rng = random.Random(9)
+    for _ in range(400):
+        line = "".join(rng.choice(pieces[:9]) for _ in range(rng.randint(100, 600)))
+        if rng.random() < 0.3:
+            line += rng.choice(pieces)
+        _n_words.cache_clear()
+        assert _n_words(line) == len(line.split()), line

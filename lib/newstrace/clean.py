@@ -168,11 +168,14 @@ def _ends_with(line: str, chars: tuple[str, ...]) -> bool:
 
 
 # The last sentence of a line, then a capitalised fragment glued on without a space.
+_STOPS = (".", "!", "?")
 _GLUED_BEFORE = re.compile(r"[a-z0-9)\]%”\"’]")  # the character before the stop
 
 
 def _glued_tail_start(line: str) -> int:
     """Where a capitalised fragment glued to the line's last sentence begins ("people.Related"), else 0."""
+    if line[-2:-1] in _STOPS or line[-1:] in _STOPS:  # most lines end with their last sentence: no tail
+        return 0
     dot = max(line.rfind("."), line.rfind("!"), line.rfind("?"))
     if dot < 2 or dot + 2 >= len(line):
         return 0
@@ -186,12 +189,24 @@ _YEAR = re.compile(r"\d\d\d\d")
 _BYLINE_START = re.compile(r"\s*(?:by|author|written|text|reporter)\b", re.IGNORECASE)
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}")
 _HEAD_START = re.compile(r"[\"'“‘«A-Z0-9А-ЯЁІЇЄҐ]")
-_KEY_WORD = re.compile(r"[^\W_]+")
+_KEY_STEM = re.compile(r"([^\W_]{1,4})[^\W_]*")  # a word (letters, digits), capturing its first four
+
+
+# Counting the words of a long line (a flattened page is one line of thousands of characters) by
+# str.split builds one string per word; marking white-space bytes in the UTF-8 bytes and counting
+# where a word starts is several times cheaper. str.split also splits at non-ASCII spaces (no-break,
+# em, ideographic ...): a line holding one is counted by str.split.
+_NON_ASCII_SPACES = "".join(ch for ch in map(chr, range(0x80, 0x3001)) if ch.isspace())
+_SPACE_MARKS = bytes(32 if chr(b).isspace() else 120 for b in range(128)) + b"x" * 128  # " " or "x"
 
 
 @lru_cache(maxsize=2048)
 def _n_words(line: str) -> int:
-    return len(line.split())
+    """``len(line.split())``."""
+    if len(line) < 400 or any(ch in line for ch in _NON_ASCII_SPACES):
+        return len(line.split())
+    marks = line.encode("utf-8", "surrogatepass").translate(_SPACE_MARKS)
+    return marks.count(b" x") + (marks[:1] == b"x")
 
 
 def is_paragraph(line: str) -> bool:
@@ -220,7 +235,7 @@ def is_headline(line: str) -> bool:
 def _key(s: str) -> str:
     """A loose comparison key: lower-case word stems (first four letters), so that a headline
     repeated in title case or with another verb ending ("named"/"Names") still matches."""
-    return " ".join(w[:4] for w in _KEY_WORD.findall(s.casefold()))
+    return " ".join(_KEY_STEM.findall(s.casefold()))
 
 
 @dataclass
