@@ -241,10 +241,11 @@ def test_fast_chrome_matching_gives_the_first_matching_pattern_on_any_line():
 
     words = ["Share", "on", "Facebook", "Photo:", "Getty Images", "All", "Rights", "Reserved", "©", "2024",
              "We", "use", "cookies", "Privacy Policy", "Terms of Use", "Subscribe", "newsletter", "Read also:",
-             "Comments", "(3)", "12", "views", "Tags:", "Home", "next", "»", "page", "the", "Council", "vote."]
+             "Comments", "(3)", "12", "views", "Tags:", "Home", "next", "»", "page", "the", "Council", "vote.",
+             "5491", "visitors online", "«", "previous", "5 min read", "[ad]", "Getty", "Reuters/Jane", "٣"]
     rng = random.Random(11)
     for _ in range(20000):
-        line = " ".join(rng.choice(words) for _ in range(rng.randint(1, 7)))
+        line = rng.choice(["", " ", "\t"]) + " ".join(rng.choice(words) for _ in range(rng.randint(1, 7)))
         assert chrome_reason(line) == reference(line), line
     # the patterns are written in lower case (escapes such as \S aside): they meet a lower-cased line
     for _, pattern in CHROME_PATTERNS:
