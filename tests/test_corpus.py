@@ -378,3 +378,17 @@ def test_file_extension_is_read_as_pathlib_reads_it(name):
     from newstrace.corpus import _suffix
 
     assert _suffix(name) == PurePosixPath(name).suffix
+
+
+def test_a_file_that_grows_after_its_size_was_read_is_read_whole(tmp_path, monkeypatch):
+    import os
+
+    write(tmp_path, "story.txt", ARTICLE)
+    real_fstat = os.fstat
+
+    class Shrunk:
+        def __init__(self, st):
+            self.st_size = 5  # as if the file had been 5 bytes long when its size was asked
+
+    monkeypatch.setattr(os, "fstat", lambda fd: Shrunk(real_fstat(fd)))
+    assert load_corpus(tmp_path).loc["story", "raw"] == ARTICLE
