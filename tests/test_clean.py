@@ -287,7 +287,8 @@ def test_word_count_of_long_lines_equals_str_split():
     import random
     import sys
 
-    from newstrace.clean import _NON_ASCII_SPACES, _n_words
+    from newstrace.clean import _n_words
+    from newstrace.text import _NON_ASCII_SPACES
 
     # every white-space character str.split knows above ASCII is in the list the fast count checks
     assert _NON_ASCII_SPACES == "".join(ch for ch in map(chr, range(0x80, sys.maxunicode + 1)) if ch.isspace())

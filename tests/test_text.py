@@ -69,3 +69,22 @@ def test_alternation_matches_like_a_longest_first_join():
     plain = re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")\b")
     text = "he said so; sa x; reports that it reported, points out, pointed, sayso"
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_count_words_equals_str_split_on_any_text():
+    import random
+    import sys
+
+    from newstrace.text import _NON_ASCII_SPACES, count_words
+
+    # every white-space character str.split knows above ASCII is among those count_words looks for
+    assert _NON_ASCII_SPACES == "".join(ch for ch in map(chr, range(0x80, sys.maxunicode + 1)) if ch.isspace())
+    pieces = ["word", "Ukraine’s", "—", "«", "»", "2-3", " ", "  ", "\t", "\n", "\x0b", "\x1c", "é", "\ud800", "”",
+              "\u2010", "\u3001", "\u1681"]  # (the last three share their first bytes with non-ASCII spaces)
+    odd_spaces = list(_NON_ASCII_SPACES)
+    rng = random.Random(9)
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 200)))
+        if rng.random() < 0.3:
+            text = text[: len(text) // 2] + rng.choice(odd_spaces) + text[len(text) // 2:]
+        assert count_words(text) == len(text.split()), text

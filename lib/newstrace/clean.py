@@ -32,6 +32,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import sources
+from .text import count_words
 
 MONTHS = {
     m: i + 1
@@ -192,21 +193,9 @@ _HEAD_START = re.compile(r"[\"'“‘«A-Z0-9А-ЯЁІЇЄҐ]")
 _KEY_STEM = re.compile(r"([^\W_]{1,4})[^\W_]*")  # a word (letters, digits), capturing its first four
 
 
-# Counting the words of a long line (a flattened page is one line of thousands of characters) by
-# str.split builds one string per word; marking white-space bytes in the UTF-8 bytes and counting
-# where a word starts is several times cheaper. str.split also splits at non-ASCII spaces (no-break,
-# em, ideographic ...): a line holding one is counted by str.split.
-_NON_ASCII_SPACES = "".join(ch for ch in map(chr, range(0x80, 0x3001)) if ch.isspace())
-_SPACE_MARKS = bytes(32 if chr(b).isspace() else 120 for b in range(128)) + b"x" * 128  # " " or "x"
-
-
 @lru_cache(maxsize=2048)
 def _n_words(line: str) -> int:
-    """``len(line.split())``."""
-    if len(line) < 400 or any(ch in line for ch in _NON_ASCII_SPACES):
-        return len(line.split())
-    marks = line.encode("utf-8", "surrogatepass").translate(_SPACE_MARKS)
-    return marks.count(b" x") + (marks[:1] == b"x")
+    return count_words(line)  # exact and cheap on long lines (a flattened page is one line)
 
 
 def is_paragraph(line: str) -> bool:
