@@ -318,7 +318,8 @@ def clean_article(raw: str) -> Cleaned:
     # 3. headline: repeated headline-like line in the header, else the first headline-like line there
     header = [i for i in candidates if i < first]
     heads = [i for i in header if is_headline(lines[i]) and _n_words(lines[i]) >= 3]
-    all_keys = [_key(lines[i]) for i in candidates if i not in heads and _n_words(lines[i]) <= 25]
+    # (keys of the other short lines are needed only when there are headline-like lines to look up)
+    all_keys = [_key(lines[i]) for i in candidates if i not in heads and _n_words(lines[i]) <= 25] if heads else []
     keys = [_key(lines[i]) for i in heads]
     title_idx = None
     for i, k in zip(heads, keys, strict=True):  # a headline the page repeats (header or footer)
@@ -339,7 +340,7 @@ def clean_article(raw: str) -> Cleaned:
         para = lines[first]
         for head in footer_heads:
             n = len(head.split())
-            if len(head) < len(para) and _key(" ".join(para.split()[:n])) == _key(head):
+            if len(head) < len(para) and _key(" ".join(para.split(None, n)[:n])) == _key(head):
                 cut = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", para).end()
                 out.title = para[:cut].strip()
                 title_key = _key(out.title)
