@@ -1,5 +1,6 @@
 """Chrome removal, headline, byline and page date: each rule on text written for the test."""
 
+import random
 import re
 
 import pandas as pd
@@ -13,6 +14,13 @@ BODY = [
     "“We had no other choice,” said councillor Maria Lopez.",
     "The vote was 9 to 4.",
 ]
+
+
+def random_strings(pieces, seed, count, max_pieces, min_pieces=0):
+    """``count`` strings of ``min_pieces`` to ``max_pieces`` pieces drawn from ``pieces``: for tests that
+    compare a fast rule with the plain definition it replaces."""
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(min_pieces, max_pieces))) for _ in range(count)]
 
 
 def page(header=(), title="Council approves budget after long debate", footer=(), body=BODY):
@@ -189,7 +197,6 @@ def test_word_counts_equal_a_plain_split_of_input_and_text(raw):
 
 def test_line_end_checks_read_from_the_end_agree_with_the_patterns_they_replace():
     # the regexes are the definitions; the line-end readers must answer the same on any line
-    import random
     import re
 
     from newstrace.clean import _ends_with, ends_sentence
@@ -197,16 +204,13 @@ def test_line_end_checks_read_from_the_end_agree_with_the_patterns_they_replace(
     terminal = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
     quote_end = re.compile(r"[\"”»]\s*$")
     alphabet = ["a", "B", " ", "\t", ".", "!", "?", "…", '"', "'", "”", "’", "»", ")", "]", ";", ",", "\u3000", "x."]
-    rng = random.Random(7)
-    for _ in range(20000):
-        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+    for line in random_strings(alphabet, seed=7, count=20000, max_pieces=8):
         assert ends_sentence(line) == bool(terminal.search(line)), line
         assert _ends_with(line, ('"', "”", "»")) == bool(quote_end.search(line)), line
         assert _ends_with(line, (".", ";", ",")) == bool(re.search(r"[.;,]\s*$", line)), line
 
 
 def test_glued_tail_start_agrees_with_the_pattern_it_replaces():
-    import random
     import re
 
     from newstrace.clean import _glued_tail_start
@@ -221,16 +225,13 @@ def test_glued_tail_start_agrees_with_the_pattern_it_replaces():
         return dot + 1 if ok else 0
 
     alphabet = ["a", "B", "Re", " ", ".", "!", "?", "”", "%", ")", "9", "É", "é", "Z"]
-    rng = random.Random(3)
-    for _ in range(20000):
-        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+    for line in random_strings(alphabet, seed=3, count=20000, max_pieces=10):
         assert _glued_tail_start(line) == reference(line), line
 
 
 def test_fast_chrome_matching_gives_the_first_matching_pattern_on_any_line():
     # chrome_reason lower-cases the line and tries the start-anchored alternatives before the costly
     # "anywhere" ones; the reference is the plain rule: the first pattern (case-insensitive) that matches
-    import random
 
     from newstrace.clean import _ANYWHERE_KEYS, _CHROME_ANYWHERE, _CHROME_START, CHROME_PATTERNS
 
@@ -269,7 +270,6 @@ def test_fast_chrome_matching_gives_the_first_matching_pattern_on_any_line():
 
 
 def test_comparison_key_is_the_first_four_letters_of_each_word():
-    import random
 
     from newstrace.clean import _key
 
@@ -277,14 +277,11 @@ def test_comparison_key_is_the_first_four_letters_of_each_word():
         return " ".join(w[:4] for w in re.findall(r"[^\W_]+", s.casefold()))
 
     alphabet = ["Council", "approves", "budget", "U.S.", "ß", "İ", "_", "-", " ", "’", "2024", "é", "Straße", "a"]
-    rng = random.Random(5)
-    for _ in range(5000):
-        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+    for s in random_strings(alphabet, seed=5, count=5000, max_pieces=8):
         assert _key(s) == reference(s), s
 
 
 def test_word_count_of_long_lines_equals_str_split():
-    import random
     import sys
 
     from newstrace.clean import _n_words
