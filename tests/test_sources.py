@@ -211,6 +211,22 @@ def test_trigger_places_match_the_plain_patterns():
         assert sources._inverted_matches(text, inverted) == ref_inverted, text
 
 
+def test_phrase_places_match_a_regex_scan_of_the_word_view():
+    # the reference: at every space, the longest phrase that the bytes after it begin with
+    scan = re.compile(b" (?=(" + alternation(sources._SCAN_PHRASES).encode() + b"))")
+    for text in WRITTEN + random_texts(1500, seed=13):
+        view = sources._word_view(text)
+        found = [(q, sources._SCAN_PHRASES[i].encode()) for q, i in sources._phrase_places(view)]
+        assert found == [(m.start(), m.group(1)) for m in scan.finditer(view)], text
+
+
+def test_the_lowered_text_is_reused_only_for_the_same_text():
+    a, b = "Valley Times informs.", "Harbor News informs."
+    assert sources._ascii_lower(a) == b"valley times informs."
+    assert sources._ascii_lower(b) == b"harbor news informs."
+    assert find_outlet(a)[0] == "Valley Times" and find_outlet(b)[0] == "Harbor News"
+
+
 def test_phrase_hits_match_str_lower_search():
     phrases = ("informs", *sources._REF_PHRASES, *sources.CITE_AFTER_PHRASES)
     for text in WRITTEN + random_texts(500, seed=3):
