@@ -88,3 +88,17 @@ def test_count_words_equals_str_split_on_any_text():
         if rng.random() < 0.3:
             text = text[: len(text) // 2] + rng.choice(odd_spaces) + text[len(text) // 2:]
         assert count_words(text) == len(text.split()), text
+
+
+def test_cyrillic_count_by_utf8_lead_bytes_equals_the_character_range():
+    import random
+    import re
+
+    from newstrace.text import _count_cyrillic
+
+    # the neighbours of the block (U+03FF, U+0500), other two-byte letters and a lone surrogate
+    pieces = ["а", "Ё", "ї", "ґ", "Ӿ", "ӿ", "Ѐ", "\u03ff", "\u0500", "é", "ß", "ա", "\ud800", "x", " ", "“"]
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert _count_cyrillic(text) == len(re.findall(r"[\u0400-\u04ff]", text)), text
