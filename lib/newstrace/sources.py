@@ -208,7 +208,9 @@ def _ref_matches(text: str, refs: list[tuple[int, int]], pattern: re.Pattern) ->
 # is found too. The regex tried the phrases at every space of the text: ~50 µs an article.
 _AFTER_OR_REF = sorted({*CITE_AFTER_PHRASES, *_REF_PHRASES})
 _SCAN_PHRASES = sorted({*_AFTER_OR_REF, *CITE_BEFORE_PHRASES, *_INVERTED_VERBS}, key=lambda p: (len(p), p))
-_PHRASE_AUTOMATON = ahocorasick_rs.BytesAhoCorasick([b" " + p.encode() for p in _SCAN_PHRASES])
+# (The automaton holds the phrases without the space before them, which must then be checked: the automaton
+# skips ahead to the bytes a phrase can start with, and a space is every sixth byte of a text.)
+_PHRASE_AUTOMATON = ahocorasick_rs.BytesAhoCorasick([p.encode() for p in _SCAN_PHRASES])
 
 
 def _phrase_places(view: bytes) -> list[tuple[int, int]]:
@@ -216,8 +218,9 @@ def _phrase_places(view: bytes) -> list[tuple[int, int]]:
     stands (a prefix of what follows), ascending; the place is the position of the space."""
     longest: dict[int, int] = {}
     for i, start, _ in _PHRASE_AUTOMATON.find_matches_as_indexes(view, overlapping=True):
-        if i > longest.get(start, -1):  # phrases are sorted by length: a larger index is a longer phrase
-            longest[start] = i
+        # phrases are sorted by length: a larger index is a longer phrase
+        if start and view[start - 1] == 32 and i > longest.get(start - 1, -1):
+            longest[start - 1] = i
     return sorted(longest.items())
 
 
