@@ -334,8 +334,8 @@ def clean_article(raw: str) -> Cleaned:
     title_key = _key(out.title)
 
     # 4. a flattened first paragraph that starts with the headline (and perhaps a byline)
-    footer_heads = [lines[i].strip() for i in candidates if i > last and is_headline(lines[i], nw[i])]
     if not out.title:
+        footer_heads = [lines[i].strip() for i in candidates if i > last and is_headline(lines[i], nw[i])]
         para = lines[first]
         for head in footer_heads:
             n = len(head.split())
