@@ -195,6 +195,19 @@ _HEAD_START = re.compile(r"[\"'“‘«A-Z0-9А-ЯЁІЇЄҐ]")
 _KEY_STEM = re.compile(r"([^\W_]{1,4})[^\W_]*")  # a word (letters, digits), capturing its first four
 
 
+@lru_cache(maxsize=4096)  # a site repeats its menus, prompts, footers and bylines on every page
+def _short_line(line: str, n_words: int) -> tuple[str, pd.Timestamp | None, str]:
+    """What a line of at most 25 words (``n_words``) is: ``(reason, date, author)``. The reason is "page date
+    line" (with its date), "byline" (with its author, and a date if it gives one: "By Jane Doe, 14 March
+    2026"), a chrome reason, or "" for text."""
+    if n_words <= 12 and _YEAR.search(line) and DATE_LINE_RE.match(line):
+        return "page date line", parse_date(line), ""
+    name = sources.byline(line) if n_words <= 12 and _BYLINE_START.match(line) else ""
+    if name:
+        return "byline", parse_date(line) if _YEAR.search(line) else None, name
+    return chrome_reason(line), None, ""
+
+
 def is_paragraph(line: str, n: int = -1) -> bool:
     """A body paragraph: five or more words ending in terminal punctuation, or a long line.
 
@@ -281,23 +294,13 @@ def clean_article(raw: str) -> Cleaned:
     for i, ln in enumerate(lines):
         if not keep[i] or nw[i] > 25:  # chrome lines are short; long lines are text
             continue
-        if nw[i] <= 12 and _YEAR.search(ln) and DATE_LINE_RE.match(ln):
-            if out.page_date is None:
-                out.page_date = parse_date(ln)
-                out.page_date_evidence = ln.strip()
-            pattern_reason[i] = "page date line"
+        reason, date, name = _short_line(ln, nw[i])
+        if not reason:
             continue
-        name = sources.byline(ln) if nw[i] <= 12 and _BYLINE_START.match(ln) else ""
-        if name:
-            out.author = out.author or name
-            pattern_reason[i] = "byline"
-            if out.page_date is None and _YEAR.search(ln):  # "By Jane Doe, Example News, 14 March 2026"
-                out.page_date = parse_date(ln)
-                out.page_date_evidence = ln.strip() if out.page_date is not None else ""
-            continue
-        reason = chrome_reason(ln)
-        if reason:
-            pattern_reason[i] = reason
+        pattern_reason[i] = reason
+        out.author = out.author or name
+        if out.page_date is None and date is not None:
+            out.page_date, out.page_date_evidence = date, ln.strip()
 
     candidates = [i for i in range(len(lines)) if keep[i] and i not in pattern_reason]
     paragraphs = [i for i in candidates if is_paragraph(lines[i], nw[i]) and i not in glued]
