@@ -276,7 +276,7 @@ def clean_article(raw: str) -> Cleaned:
         expanded: list[str] = []
         for i, ln in enumerate(lines):
             cut = cuts.get(i, 0)
-            if cut and is_headline(ln[cut:]) and count_words(ln) > 12:
+            if cut and is_headline(ln[cut:]) and len(ln.split(None, 12)) > 12:  # more than 12 words
                 expanded.append(ln[:cut])
                 glued.add(len(expanded))
                 expanded.append(ln[cut:])
