@@ -126,6 +126,17 @@ def test_flattened_page_headline_and_byline_without_repetition():
     assert (c.title, c.author) == ("Council approves budget after long debate", "Jane Morrow")
 
 
+@pytest.mark.parametrize("gap", [" ", "  ", " \t "])
+def test_flattened_page_loses_the_whole_byline_whatever_the_spaces_in_it(gap):
+    body = " ".join(BODY * 4)
+    for raw in (f"Council approves budget after long debate Jane{gap}Morrow {body}\n",  # headline not repeated
+                f"Council approves budget after long debate  Jane{gap}Morrow  {body}\nCouncil Approves Budget "
+                "After Long Debate\n"):  # repeated below
+        c = clean_article(raw)
+        assert (c.title, c.author, c.text) == ("Council approves budget after long debate", "Jane Morrow", body)
+        assert c.n_words == len(c.text.split()) and c.n_words_raw == len(raw.split())
+
+
 def test_byline_line_gives_the_author():
     c = clean_article(page(header=["By Tom Ashdown"]))
     assert c.author == "Tom Ashdown"

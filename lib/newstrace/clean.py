@@ -341,26 +341,24 @@ def clean_article(raw: str) -> Cleaned:
     if not out.title:
         footer_heads = [lines[i].strip() for i in candidates if i > last and is_headline(lines[i], nw[i])]
         para = lines[first]
+        # (the line is cut at white space, so the words of the rest are the line's minus those cut off)
         for head in footer_heads:
             n = len(head.split())
             if len(head) < len(para) and _key(" ".join(para.split(None, n)[:n])) == _key(head):
                 cut = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", para).end()
                 out.title = para[:cut].strip()
                 title_key = _key(out.title)
-                rest = para[cut:].lstrip()
-                person = sources.leading_person(rest)
-                if person:
-                    out.author = out.author or person
-                    rest = rest[len(person):].lstrip()
-                lines[first], nw[first] = rest, count_words(rest)
+                person, start = sources.leading_person_at(para, _SPACES.match(para, cut).end())
+                out.author = out.author or person
+                lines[first], nw[first] = para[start:], nw[first] - n - len(person.split())
                 break
         else:
             split = _headline_byline_split(para, nw[first])
             if split:
-                out.title, person, rest = split
+                out.title, person, start = split
                 title_key = _key(out.title)
                 out.author = out.author or person
-                lines[first], nw[first] = rest, count_words(rest)
+                lines[first], nw[first] = para[start:], nw[first] - count_words(out.title) - len(person.split())
 
     # 5. classify the rest by zone
     shortest, longest = (0.5 * len(out.title), 2 * len(out.title)) if title_key else (1, 0)  # a repeat's length
@@ -398,18 +396,21 @@ def _is_masthead(line: str) -> bool:
     return len(line.split()) <= 4 and sources.is_media_name(line.strip())
 
 
-def _headline_byline_split(para: str, n_words: int) -> tuple[str, str, str] | None:
+_WORD_GAP = re.compile(r"(?<=[a-z0-9’'])\s+(?=[A-Z])")  # white space between a word and a capitalised one
+_SPACES = re.compile(r"\s*")
+_STOP_CHAR = re.compile(r"[.!?]")
+
+
+def _headline_byline_split(para: str, n_words: int) -> tuple[str, str, int] | None:
     """Split "headline words Jane Doe After the ..." at the byline when the line is a flattened page
-    (``n_words`` is its word count)."""
+    (``n_words`` is its word count): ``(headline, author, where the text after the byline starts)``."""
     if n_words < 40:
         return None
-    head = para[:300]
-    for m in re.finditer(r"(?<=[a-z0-9’'])\s+(?=[A-Z])", head):
+    for m in _WORD_GAP.finditer(para, 0, 300):
         title = para[: m.start()].strip()
-        if count_words(title) < 4 or re.search(r"[.!?]", title):
+        if count_words(title) < 4 or _STOP_CHAR.search(title):
             continue
-        rest = para[m.end():]
-        person = sources.leading_person(rest)
+        person, start = sources.leading_person_at(para, m.end())
         if person:
-            return title, person, rest[len(person):].lstrip()
+            return title, person, start
     return None

@@ -537,15 +537,25 @@ def byline(line: str) -> str:
     return m.group("name").strip() if m else ""
 
 
+_LEADING_NAME = re.compile(r"((?:[A-Z][a-zà-ÿ'’-]+\s+){1,3})(?=[A-Z][a-z]*\b)")
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]*")
+
+
 def leading_person(text: str) -> str:
     """A person's name at the start of ``text`` followed by a sentence start: "Jane Doe After ..." -> "Jane Doe"."""
-    m = re.match(r"((?:[A-Z][a-zà-ÿ'’-]+\s+){1,3})(?=[A-Z][a-z]*\b)", text)
+    return leading_person_at(text)[0]
+
+
+def leading_person_at(text: str, pos: int = 0) -> tuple[str, int]:
+    """``leading_person`` of the text from ``pos`` on: ``(name, end)``, where ``end`` is where the text after
+    the name and the white space after it starts; ``("", pos)`` if no name stands there."""
+    m = _LEADING_NAME.match(text, pos)
     if not m:
-        return ""
+        return "", pos
     tokens = m.group(1).split()
-    nxt = re.match(r"[A-Z][a-z]*", text[m.end():]).group(0)
+    nxt = _CAPITALISED_WORD.match(text, m.end()).group(0)
     if nxt.lower() not in FUNCTION_WORDS:
-        return ""
+        return "", pos
     if len(tokens) < 2 or any(t.lower() in FUNCTION_WORDS or t.lower() in MEDIA_WORDS for t in tokens):
-        return ""
-    return " ".join(tokens)
+        return "", pos
+    return " ".join(tokens), m.end()
