@@ -200,8 +200,9 @@ def test_name_before_matches_the_plain_regex_everywhere():
 def test_trigger_places_match_the_plain_patterns():
     texts = WRITTEN + random_texts(1500, seed=11)
     for text in texts:
-        after, refs, before, inverted = sources._trigger_places(text, text[::-1])
+        after, refs, before, inverted, informs = sources._trigger_places(text, text[::-1])
         assert sorted(after) == sorted(ref_phrase_hits(text, sources.CITE_AFTER_PHRASES)), text
+        assert informs == [i for i, _ in ref_phrase_hits(text, ["informs"])], text
         matches = [sources._NAME_AFTER_PHRASE.match(text, end) for _, end in after]
         names = [(n.start("name"), n.group("name")) for n in matches if n]
         assert names == ref_names_after(text, after), text
@@ -220,17 +221,16 @@ def test_phrase_places_match_a_regex_scan_of_the_word_view():
         assert found == [(m.start(), m.group(1)) for m in scan.finditer(view)], text
 
 
-def test_the_lowered_text_is_reused_only_for_the_same_text():
-    a, b = "Valley Times informs.", "Harbor News informs."
-    assert sources._ascii_lower(a) == b"valley times informs."
-    assert sources._ascii_lower(b) == b"harbor news informs."
-    assert find_outlet(a)[0] == "Valley Times" and find_outlet(b)[0] == "Harbor News"
-
-
-def test_phrase_hits_match_str_lower_search():
-    phrases = ("informs", *sources._REF_PHRASES, *sources.CITE_AFTER_PHRASES)
-    for text in WRITTEN + random_texts(500, seed=3):
-        assert sources._phrase_hits(text, phrases, sources._ascii_lower(text)) == ref_phrase_hits(text, phrases), text
+def test_what_find_outlet_and_find_cites_share_is_reused_only_for_the_same_text():
+    a, b = "Valley Times informs.", "Harbor News informs, citing Reuters."
+    for _ in range(2):
+        assert find_outlet(a)[0] == "Valley Times" and find_cites(a) == ["Valley Times"]
+        assert find_outlet(b)[0] == "Harbor News" and find_cites(b, outlet="Harbor News") == ["Reuters"]
+    equal_copy = "".join(["Valley Times", " informs."])
+    assert equal_copy == a and equal_copy is not a and find_outlet(equal_copy)[0] == "Valley Times"
+    calls = []
+    remembered = sources._remember_last(lambda text: calls.append(text) or len(calls))
+    assert [remembered(a), remembered(a), remembered(b), remembered(a)] == [1, 1, 2, 3]
 
 
 def test_phrase_sets_keep_what_the_fast_search_relies_on():
@@ -239,8 +239,6 @@ def test_phrase_sets_keep_what_the_fast_search_relies_on():
     after = sources._AFTER_OR_REF
     every = [*after, *sources.CITE_BEFORE_PHRASES, *sources._INVERTED_VERBS]
     assert not [(p, q) for p in after for q in every if p != q and q.startswith(p)]
-    # find_outlet looks for _REF_PHRASES only in text that holds one of _REF_MARKS
-    assert all(any(m.decode() in p for m in sources._REF_MARKS) for p in sources._REF_PHRASES)
     # the trigger phrases hold lower-case letters and spaces only: no match of "Name writes" starts in one
     assert set("".join(sources.CITE_BEFORE_PHRASES)) <= set("abcdefghijklmnopqrstuvwxyz ")
 
@@ -251,7 +249,7 @@ def test_non_ascii_letters_do_not_shift_phrase_positions():
     assert find_cites("ACCORDING TO Reuters, the İzmir port closed.") == ["Reuters"]
     assert find_outlet("The İzmir port closed on Monday. Valley Times informs.")[0] == "Valley Times"
     text = "İzmir port closed, according to Reuters."
-    hits = sources._phrase_hits(text, sources.CITE_AFTER_PHRASES, sources._ascii_lower(text))
-    assert hits == [(19, 31)] == ref_phrase_hits(text, sources.CITE_AFTER_PHRASES)
+    after = sources._trigger_places(text, text[::-1])[0]
+    assert after == [(19, 31)] == ref_phrase_hits(text, sources.CITE_AFTER_PHRASES)
     # the Kelvin sign is not the letter k: "SPEA\u212aING TO" is no phrase
     assert find_cites("SPEA\u212aING TO Reuters, the mayor resigned.") == []

@@ -19,7 +19,8 @@ General rules of news language, not of any one site:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -128,61 +129,44 @@ _INVERTED_VERBS = ("writes", "wrote", "reports", "reported", "notes", "noted", "
 _CITE_INVERTED = re.compile(rf"[,”\"]\s+(?:{'|'.join(_INVERTED_VERBS)})\s+(?P<name>{QNAME})")
 _DATELINE = re.compile(rf"\((?P<name>{QNAME})\)\s+[-–—]")
 _REF_PHRASES = ("with reference to", "with a reference to", "citing", "referring to")
-# Each of _REF_PHRASES holds one of these: most texts hold none, and two looks tell (tests check it).
-_REF_MARKS = (b"refer", b"citing")
 
 # --- where the trigger phrases are: built for speed -----------------------------------------
 #
 # find_outlet and find_cites run on every article of a corpus. Python's regex engine is slow when a
 # pattern may start at many places (every capital, every space), and str.lower() is slow on non-ASCII
-# text, so the phrases are looked up in bytes that hold one byte per character of the text (positions
-# are the text's): find_outlet searches the text lower-cased that way (_ascii_lower), find_cites scans a
-# "word view" (ASCII letters lower-cased, letters and digits kept, every other character a space), where a
-# phrase that stands as a word in the text, in any case, stands as b" phrase", and the regex engine finds
-# a pattern that starts with a literal character (the space) fast. Each place found there is then checked
-# on the text itself with the rules above: the bytes only decide where to look.
+# text, so the phrases are looked up in a "word view" of the text: bytes that hold one byte per character
+# (positions are the text's), ASCII letters lower-cased, letters and digits kept, every other character a
+# space. A phrase that stands as a word in the text, in any case, stands as b" phrase" there. Each place
+# found is then checked on the text itself with the rules above: the view only decides where to look.
+# find_outlet and find_cites run on the same text, an article's body, one after the other: what both
+# need is worked out once (``_remember_last``).
 
 _VIEW_TABLE = bytes(c + 32 if 65 <= c <= 90 else c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+_NOTHING = object()
+
+
+def _remember_last(func):
+    """``func(text)``, remembered for the last text object it was called with (the result must not be changed)."""
+    last = [(_NOTHING, None)]
+
+    @wraps(func)
+    def remembered(text: str):
+        seen, result = last[0]
+        if seen is not text:
+            result = func(text)
+            last[0] = (text, result)
+        return result
+
+    return remembered
 
 
 def _word_view(text: str) -> bytes:
     """``text`` as one byte per character after one leading space: ASCII letters lower-cased, ASCII letters and
-    digits kept, everything else a space. Character ``i`` of the text is byte ``i + 1`` of the view."""
-    return b" " + _ascii_lower(text).translate(_VIEW_TABLE)
+    digits kept, everything else a space. Character ``i`` of the text is byte ``i + 1`` of the view.
 
-
-_last_lowered: tuple[str, bytes] = ("", b"")  # find_outlet and find_cites run on the same text: encode it once
-
-
-def _ascii_lower(text: str) -> bytes:
-    """The text as bytes, one per character: ASCII letters lower-cased, every non-ASCII character "?".
-
-    Positions are the text's. ``text.lower()`` would not keep them: "İ" lower-cases to two characters,
-    which shifted every later position by one (and missed "according to Reuters" after "İstanbul")."""
-    global _last_lowered
-    last = _last_lowered
-    if last[0] is text:
-        return last[1]
-    lowered = text.encode("ascii", "replace").lower()
-    _last_lowered = (text, lowered)
-    return lowered
-
-
-def _phrase_hits(text: str, phrases, lower: bytes) -> list[tuple[int, int]]:
-    """(start, end) of every whole-word occurrence of the phrases in ``text``, in any case, phrase by phrase.
-
-    Whole word: no letter or digit (``str.isalnum``) right before or after. ``lower`` is ``_ascii_lower(text)``.
-    """
-    hits = []
-    for phrase in phrases:
-        needle = phrase.encode()
-        i = lower.find(needle)
-        while i != -1:
-            j = i + len(phrase)
-            if _is_phrase_at(text, i, j, phrase):
-                hits.append((i, j))
-            i = lower.find(needle, i + 1)
-    return hits
+    (A view of ``text.lower()`` would not keep the positions: "İ" lower-cases to two characters, which
+    shifted every later position by one and missed "according to Reuters" after "İstanbul".)"""
+    return b" " + text.encode("ascii", "replace").translate(_VIEW_TABLE)
 
 
 def _is_phrase_at(text: str, i: int, j: int, phrase: str) -> bool:
@@ -227,9 +211,9 @@ def _phrase_places(view: bytes) -> list[tuple[int, int]]:
 # What may match where the scan found phrase P: P itself, if it is one of CITE_AFTER_PHRASES or _REF_PHRASES
 # (none of them begins another phrase, so where one stands it is P; tests check it); a CITE_BEFORE phrase
 # or an inverted verb, if one begins P.
-_PHRASE_KINDS = [  # index of P -> (P, in CITE_AFTER_PHRASES, rank in _REF_PHRASES or -1, may be before, may be inverted)
-    (p, p in CITE_AFTER_PHRASES, _REF_PHRASES.index(p) if p in _REF_PHRASES else -1,
-                 p.startswith(tuple(CITE_BEFORE_PHRASES)), p.startswith(_INVERTED_VERBS))
+_PHRASE_KINDS = [  # index of P -> (P, in CITE_AFTER_PHRASES, rank in _REF_PHRASES or -1, may be before, may be
+    (p, p in CITE_AFTER_PHRASES, _REF_PHRASES.index(p) if p in _REF_PHRASES else -1,  # inverted, is "informs")
+     p.startswith(tuple(CITE_BEFORE_PHRASES)), p.startswith(_INVERTED_VERBS), p == "informs")
     for p in _SCAN_PHRASES
 ]
 # "Name writes" is one regex in words, kept in tests as the reference:
@@ -384,19 +368,18 @@ def _media_candidates(name: str) -> tuple[str, ...]:
 def find_outlet(text: str) -> tuple[str, str]:
     """The publishing outlet named by self-attribution in ``text``: ``(name, evidence)`` or ``("", "")``."""
     hits = []
-    lower = _ascii_lower(text)
-    for start, _ in _phrase_hits(text, ("informs",), lower):  # "Example News informs."
+    places = _places(text)
+    for start in places.informs:  # "Example News informs."
         at = start
         while at > 0 and text[at - 1] in " \t":
             at -= 1
-        n = _name_before(text, at) if at < start else None
+        n = _name_before(text, at, places.reversed_text) if at < start else None
         if n:
             hits.append((n.start(), n.group("name"), text[n.start():start + len("informs")], True))
-    refs = _phrase_hits(text, _REF_PHRASES, lower) if any(m in lower for m in _REF_MARKS) else []
-    for m in _ref_matches(text, refs, _SELF_BY):  # "reported by X with reference to Y"
+    for m in places.self_by:  # "reported by X with reference to Y"
         hits.append((m.start(), m.group("name"), m.group(0), False))
-    for m in _ref_matches(text, refs, _SELF_REF_VERB):  # "X reports with reference to Y"
-        n = _name_before(text, m.start())
+    for m in places.self_ref_verb:  # "X reports with reference to Y"
+        n = _name_before(text, m.start(), places.reversed_text)
         if n:
             hits.append((n.start(), n.group("name"), text[n.start():m.end()], False))
     for _, raw, evidence, informs in sorted(hits):
@@ -442,20 +425,18 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
             if m:
                 add(m.group("name"))
     hits = []
-    reversed_text = text[::-1]  # read backwards from a phrase: the word and the name before it
-    after, refs, before, inverted = _trigger_places(text, reversed_text)
-    for pattern in (_SELF_BY, _SELF_REF_VERB) if refs else ():
-        for m in _ref_matches(text, refs, pattern):
-            hits.append((m.start("cite"), m.group("cite")))
-    for _, end in after:  # "according to Name"
+    places = _places(text)
+    for m in (*places.self_by, *places.self_ref_verb):  # "... with reference to Name"
+        hits.append((m.start("cite"), m.group("cite")))
+    for _, end in places.after:  # "according to Name"
         n = _NAME_AFTER_PHRASE.match(text, end)
         if n:
             hits.append((n.start("name"), n.group("name")))
-    for at in before:  # "Name writes": the name ends where the spaces before the verb start
-        n = _name_before(text, at, reversed_text)
+    for at in places.before:  # "Name writes": the name ends where the spaces before the verb start
+        n = _name_before(text, at, places.reversed_text)
         if n:
             hits.append((n.start(), n.group("name")))
-    hits.extend(_inverted_matches(text, inverted))  # ", writes Name"
+    hits.extend(_inverted_matches(text, places.inverted))  # ", writes Name"
     for m in _DATELINE.finditer(text):  # "(Name) -"
         hits.append((m.start("name"), m.group("name")))
     for _, raw in sorted(hits):
@@ -477,28 +458,31 @@ def _inverted_matches(text: str, places: list[int]) -> list[tuple[int, str]]:
     return found
 
 
-def _trigger_places(text: str, reversed_text: str) -> tuple[list, list, list, list]:
-    """Where find_cites' patterns may match, from one scan of the word view:
+def _trigger_places(text: str, reversed_text: str) -> tuple[list, list, list, list, list]:
+    """Where the patterns of find_cites and find_outlet may match, from one scan of the word view:
 
-    - ``after``: (start, end) of each CITE_AFTER_PHRASES hit, as ``_phrase_hits`` gives them;
+    - ``after``: (start, end) of each whole-word CITE_AFTER_PHRASES hit, in the order of the text;
     - ``refs``: the same for _REF_PHRASES, phrase by phrase;
     - ``before``: where the spaces before a CITE_BEFORE_PHRASES phrase start, after a capitalised word;
-    - ``inverted``: each "," or quote followed by white space and a verb, where _CITE_INVERTED may match.
+    - ``inverted``: each "," or quote followed by white space and a verb, where _CITE_INVERTED may match;
+    - ``informs``: where the whole word "informs" starts.
 
     ``reversed_text`` is ``text[::-1]``.
     """
-    after, refs, before, inverted = [], [], [], []
+    after, refs, before, inverted, informs = [], [], [], [], []
     n = len(text)
     for q, index in _phrase_places(_word_view(text)):
         # the phrase starts at text[q] (byte q + 1 of the view); n - q in reversed_text is q - 1
-        phrase, is_after, ref_rank, may_be_before, may_be_inverted = _PHRASE_KINDS[index]
-        if is_after or ref_rank >= 0:
+        phrase, is_after, ref_rank, may_be_before, may_be_inverted, is_informs = _PHRASE_KINDS[index]
+        if is_after or ref_rank >= 0 or is_informs:
             j = q + len(phrase)
             if _is_phrase_at(text, q, j, phrase):
                 if is_after:
                     after.append((q, j))
                 if ref_rank >= 0:
                     refs.append((ref_rank, q, j))
+                if is_informs:
+                    informs.append(q)
         if (may_be_before or may_be_inverted) and q > 0 and text[q - 1].isspace():
             if may_be_before and text[q - 1] in " \t":
                 w = _WORD_BEFORE_REVERSED.match(reversed_text, n - q)
@@ -509,7 +493,27 @@ def _trigger_places(text: str, reversed_text: str) -> tuple[list, list, list, li
                 if c:
                     inverted.append(n - c.end())
     refs = [(i, j) for _, i, j in sorted(refs)]
-    return after, refs, before, inverted
+    return after, refs, before, inverted, informs
+
+
+class _Places(NamedTuple):
+    reversed_text: str  # the text backwards: the word and the name before a phrase are read on it
+    after: list
+    before: list
+    inverted: list
+    informs: list
+    self_by: list  # matches of _SELF_BY ("reported by X with reference to Y"), and
+    self_ref_verb: list  # of _SELF_REF_VERB (" reports with reference to Y"), searched near the _REF_PHRASES
+
+
+@_remember_last
+def _places(text: str) -> _Places:
+    """The trigger places of ``text`` (``_trigger_places``) and the matches near "with reference to"."""
+    reversed_text = text[::-1]
+    after, refs, before, inverted, informs = _trigger_places(text, reversed_text)
+    self_by = _ref_matches(text, refs, _SELF_BY) if refs else []
+    self_ref_verb = _ref_matches(text, refs, _SELF_REF_VERB) if refs else []
+    return _Places(reversed_text, after, before, inverted, informs, self_by, self_ref_verb)
 
 
 # --- bylines ------------------------------------------------------------------------------
