@@ -257,7 +257,8 @@ class Cleaned:
 def clean_article(raw: str) -> Cleaned:
     """Split a scraped page into headline, byline, page date and body; record every removal."""
     out = Cleaned()
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw  # (each replace reads the text)
+    text = text.replace("\u00a0", " ")
     zero_width = any(ch in text for ch in _ZERO_WIDTH)  # substring checks are fast; a rewrite is not
     if zero_width:
         text = re.sub("[" + _ZERO_WIDTH + "]", "", text)

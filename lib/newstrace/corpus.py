@@ -390,7 +390,7 @@ def _analyse(doc: _Doc) -> dict:
         ts = _parse_timestamp(doc.published)
         if ts is not None:
             published, published_how = ts, f'declared by the source file "{doc.published.strip()}"'
-    if pd.isna(published) and cleaned.page_date is not None:
+    if published is pd.NaT and cleaned.page_date is not None:  # (pd.isna costs a microsecond)
         published, published_how = cleaned.page_date, f'page header "{cleaned.page_date_evidence}"'
     return {
         "path": doc.path,
