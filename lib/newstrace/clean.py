@@ -304,12 +304,13 @@ def clean_article(raw: str) -> Cleaned:
             out.page_date, out.page_date_evidence = date, ln.strip()
 
     candidates = [i for i in range(len(lines)) if keep[i] and i not in pattern_reason]
-    paragraphs = [i for i in candidates if is_paragraph(lines[i], nw[i]) and i not in glued]
-    if not paragraphs:  # a page of short lines only: keep every line that is not chrome
+    # the first and the last paragraph (looked for from either end: the lines between them are body anyway)
+    first = next((i for i in candidates if i not in glued and is_paragraph(lines[i], nw[i])), None)
+    if first is None:  # a page of short lines only: keep every line that is not chrome
         for i, reason in pattern_reason.items():
             drop(i, reason)
         return _finish(out, lines, keep, nw)
-    first, last = paragraphs[0], paragraphs[-1]
+    last = next(i for i in reversed(candidates) if i not in glued and is_paragraph(lines[i], nw[i]))
     # short closing sentences ("Talks resume on Monday.") still belong to the body: extend it
     # over the sentence-like lines that follow, up to the first chrome or headline-like line
     for i in candidates:
