@@ -84,12 +84,37 @@ def speed(folder: Path, megabytes: float, runs: int) -> list[float]:
         n += 1
     rates = []
     for _ in range(runs):
+        _forget_cached_lines()
         start = time.process_time()
         corpus = load_corpus(folder)
         elapsed = time.process_time() - start
         assert len(corpus) == n
         rates.append(total / 1e6 / elapsed)
     return [total / 1e6, n, *rates]
+
+
+def _forget_cached_lines() -> None:
+    """Empty newstrace's caches of recent lines and names, so that no run reuses what an earlier run saw
+    (a site's repeated menus and footers still hit within a run, as they do in a real folder)."""
+    from newstrace import clean, corpus, sources, text
+
+    for module in (clean, corpus, sources, text):
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+
+
+def calibration(runs: int = 3) -> float:
+    """CPU seconds of a fixed pure-Python loop (median of ``runs``): how fast the core is right now. On a
+    shared machine it drifts (here by up to 1.5x within minutes); a MB/s figure is read against it."""
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        total = 0
+        for i in range(2_000_000):
+            total += i * i % 7
+        times.append(time.process_time() - start)
+    return statistics.median(times)
 
 
 def stages(folder: Path, runs: int = 3) -> pd.DataFrame:
@@ -125,6 +150,7 @@ def stages(folder: Path, runs: int = 3) -> pd.DataFrame:
             setattr(module, name, timed(getattr(module, name), label))
         for _ in range(runs):
             spent.clear()
+            _forget_cached_lines()
             start = time.process_time_ns()
             n = len(load_corpus(folder))
             total = time.process_time_ns() - start
@@ -156,11 +182,15 @@ def main() -> int:
         for field in ("title", "outlet", "author", "cites", "date"):
             ok = (table[field] == "ok").sum()
             print(f"{field}: {ok}/{len(table)} correct")
+        before = calibration()
         mb, n, *rates = speed(Path(tmp) / "speed", args.mb, args.runs)
+        after = calibration()
         print(f"\nSpeed: load_corpus on {n} plain-text files, {mb:.1f} MB, one core (CPU time), {args.runs} runs")
         print(f"median {statistics.median(rates):.1f} MB/s (min {min(rates):.1f}, max {max(rates):.1f}), "
               f"{statistics.median(rates) * 1e6 / (mb * 1e6 / n):,.0f} articles/s; "
               f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        print(f"core speed: a fixed pure-Python loop took {before:.2f} s before the runs and {after:.2f} s after "
+              "(the less, the faster the core was)")
         table = stages(Path(tmp) / "speed")
         print("\nWhere the time goes (CPU time per article inside load_corpus, median of 3 runs):\n")
         print(table.to_markdown(index=False) if _has_tabulate() else table.to_string(index=False))
