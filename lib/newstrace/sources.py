@@ -230,11 +230,13 @@ _COMMA_BEFORE_REVERSED = re.compile(r"\s+[,”\"]")
 # _name_before finds the leftmost place from which QNAME spans the text up to the name's end. A regex
 # search for "QNAME,?\s*$" does that but tries every place of a 90-character window and backtracks a lot,
 # so the places are narrowed first. A name has at most 9 white-space separated tokens (quote, "the",
-# 6 words, quote), and every token but its first one holds one word of the name (capitalised, a digit,
-# a small word, "the") or a closing quote: the name starts in the first token, from the right, that is
-# not such a word, or further right. The tokens are read backwards with a regex on the reversed text.
+# 6 words, quote), and every token but its first one is one word of the name as _CAP or NAME spell it
+# (capitalised and ending in a letter or digit, digits, a small word, "the"), perhaps with a closing quote
+# after it, or a quote alone: the name starts in the first token, from the right, that is not such a
+# word, or further right. The tokens are read backwards with a regex on the reversed text. (A token such
+# as "States." ends no inner word of a name, so the search does not try "the United States. Bloomberg".)
 _INNER_TOKEN_REVERSED = (
-    r"[\"”»]?(?:[\w&'’.-]*[A-Z\d]|" + "|".join(w[::-1] for w in (*_SMALL_WORDS, "the", "The")) + ")?"
+    r"[\"”»]?(?:\w[\w&'’.-]*[A-Z]|[A-Z]|\d+|" + "|".join(w[::-1] for w in (*_SMALL_WORDS, "the", "The")) + ")?"
 )
 _NAME_TOKENS_REVERSED = re.compile(rf"(?:{_INNER_TOKEN_REVERSED}\s+){{0,8}}\S*")
 # The name itself: QNAME up to the end (the lookahead, where QNAME can start, only saves time).
