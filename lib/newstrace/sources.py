@@ -421,11 +421,16 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
             if canon and canon != outlet and canon not in found:
                 found.append(canon)
 
-    if title:
-        for pattern in (HEADLINE_PREFIX, HEADLINE_SUFFIX):
-            m = pattern.search(title)
-            if m:
-                add(m.group("name"))
+    # "Name: headline" needs a colon, "headline - Name" a dash or bar (the patterns backtrack over a title's
+    # capitalised words before they fail, so they run only where they can match)
+    if ":" in title:
+        m = HEADLINE_PREFIX.search(title)
+        if m:
+            add(m.group("name"))
+    if "-" in title or "–" in title or "—" in title or "|" in title:
+        m = HEADLINE_SUFFIX.search(title)
+        if m:
+            add(m.group("name"))
     hits = []
     places = _places(text)
     for m in (*places.self_by, *places.self_ref_verb):  # "... with reference to Name"
