@@ -391,14 +391,20 @@ def find_outlet(text: str) -> tuple[str, str]:
     return "", ""
 
 
+_COPYRIGHT_NAME = re.compile(
+    r"(?:©|\(c\)|[Cc]opyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w.&' -]{1,40}?)(?:[.,|]|\s+All\b|$)"
+)
+
+
 def outlet_from_chrome(lines: list[str], mastheads: list[str] | tuple = ()) -> tuple[str, str]:
     """A site name in removed chrome lines (a domain or "© Name"), else a media name among the page-header
     lines ``mastheads``: ``(name, evidence)`` or ``("", "")``."""
     for line in lines:
-        m = re.search(r"(?:©|\(c\)|[Cc]opyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w.&' -]{1,40}?)(?:[.,|]|\s+All\b|$)", line)
+        # (the patterns are tried only on lines holding what they need: a copyright mark, a dot)
+        m = _COPYRIGHT_NAME.search(line) if "©" in line or "(c)" in line or "opyright" in line else None
         if m and not DOMAIN_RE.search(m.group("name")):
             return canonical_outlet(m.group("name")), line.strip()
-        d = DOMAIN_RE.search(line)
+        d = DOMAIN_RE.search(line) if "." in line else None
         if d:
             return domain_name(d), line.strip()
     for line in mastheads:  # a masthead: a short header line that is a media name ("The Example Gazette")
