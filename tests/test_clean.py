@@ -137,6 +137,14 @@ def test_flattened_page_loses_the_whole_byline_whatever_the_spaces_in_it(gap):
         assert c.n_words == len(c.text.split()) and c.n_words_raw == len(raw.split())
 
 
+def test_a_date_line_whose_date_does_not_exist_gives_no_date_and_no_evidence():
+    c = clean_article(page(header=["Published: 31 February 2025", "Published: 3 March 2025"]))
+    assert (c.page_date, c.page_date_evidence) == (pd.Timestamp("2025-03-03"), "Published: 3 March 2025")
+    c = clean_article(page(header=["Published: 31 February 2025"]))
+    assert (c.page_date, c.page_date_evidence) == (None, "")
+    assert {"text": "Published: 31 February 2025", "reason": "page date line"} in c.removed
+
+
 def test_byline_line_gives_the_author():
     c = clean_article(page(header=["By Tom Ashdown"]))
     assert c.author == "Tom Ashdown"
@@ -274,6 +282,11 @@ def test_fast_chrome_matching_gives_the_first_matching_pattern_on_any_line():
                 start = k + 1
         return [*out, group[start:]]
 
+    # chrome_reason writes the key words out (faster than any() over the tuple): the same words
+    import inspect
+
+    assert all(f'"{k}" in low' in inspect.getsource(chrome_reason) for k in _ANYWHERE_KEYS)
+    assert inspect.getsource(chrome_reason).count('" in low') == len(_ANYWHERE_KEYS)
     for alternative in _CHROME_ANYWHERE.pattern.split(")|(?P<"):
         words = re.search(r"\\b\(\?:(.*)\)\\b", alternative)  # the key-word group of the alternative
         branches = top_level_branches(words.group(1)) if words else [alternative]

@@ -226,17 +226,35 @@ def test_what_find_outlet_and_find_cites_share_is_reused_only_for_the_same_text(
     for _ in range(2):
         assert find_outlet(a)[0] == "Valley Times" and find_cites(a) == ["Valley Times"]
         assert find_outlet(b)[0] == "Harbor News" and find_cites(b, outlet="Harbor News") == ["Reuters"]
-    equal_copy = "".join(["Valley Times", " informs."])
-    assert equal_copy == a and equal_copy is not a and find_outlet(equal_copy)[0] == "Valley Times"
-    calls = []
-    remembered = sources._remember_last(lambda text: calls.append(text) or len(calls))
-    assert [remembered(a), remembered(a), remembered(b), remembered(a)] == [1, 1, 2, 3]
+    import itertools
+
+    calls = itertools.count(1)
+    remembered = sources._remember_last(lambda text: next(calls))
+    equal_copy = "".join(["Valley Times", " informs."])  # equal to a, another object: worked out again
+    assert [remembered(a), remembered(a), remembered(b), remembered(a), remembered(equal_copy)] == [1, 1, 2, 3, 4]
+
+    # the cache holds on to its text, so that no other text can take its place (and its id) while remembered
+    import gc
+    import weakref
+
+    class Text(str):  # (a str cannot be weakly referenced; a subclass can)
+        pass
+
+    text = Text("Valley Times informs.")
+    alive = weakref.ref(text)
+    remembered(text)
+    del text
+    gc.collect()
+    assert alive() is not None
+    remembered(b)
+    gc.collect()
+    assert alive() is None
 
 
 def test_phrase_sets_keep_what_the_fast_search_relies_on():
     # the scan names the longest phrase at a place: a phrase of CITE_AFTER_PHRASES or _REF_PHRASES is found
     # as itself only if no phrase begins with it
-    after = sources._AFTER_OR_REF
+    after = [*sources._AFTER_OR_REF, "informs"]  # ("informs" is looked for by find_outlet)
     every = [*after, *sources.CITE_BEFORE_PHRASES, *sources._INVERTED_VERBS]
     assert not [(p, q) for p in after for q in every if p != q and q.startswith(p)]
     # the trigger phrases hold lower-case letters and spaces only: no match of "Name writes" starts in one

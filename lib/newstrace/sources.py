@@ -429,6 +429,7 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
 
     # "Name: headline" needs a colon, "headline - Name" a dash or bar (the patterns backtrack over a title's
     # capitalised words before they fail, so they run only where they can match)
+    title = title or ""
     if ":" in title:
         m = HEADLINE_PREFIX.search(title)
         if m:
