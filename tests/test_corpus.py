@@ -274,6 +274,17 @@ def test_duplicates_are_found_up_to_case_and_white_space_and_near_copies_are_kep
     assert "e-copy.txt: duplicate article: same text as d-near.txt" in message
 
 
+def test_duplicate_signature_takes_the_last_words_exactly_however_long_the_white_space():
+    from newstrace.corpus import _DuplicateFinder
+
+    finder = _DuplicateFinder()
+    text = "The ferry company raised its fares by 8% on Monday, the second rise this year."
+    spread = text.replace(" on ", " " * 400 + "on" + " " * 400)  # the last words are far apart
+    assert finder.check(text, len(text.split()), "a.txt") == ""
+    assert finder.check(spread.upper(), len(spread.split()), "b.txt") == "a.txt"
+    assert finder.check(text.replace("8%", "9%"), len(text.split()), "c.txt") == ""
+
+
 def test_file_over_20_mb_is_skipped_without_reading_it(tmp_path):
     write(tmp_path, "good.txt", ARTICLE)
     with open(tmp_path / "huge.txt", "wb") as fh:

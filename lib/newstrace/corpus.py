@@ -371,10 +371,11 @@ def _analyse(doc: _Doc) -> dict:
     text, n_words = cleaned.text, cleaned.n_words
     removed = list(getattr(doc, "_dropped", [])) + cleaned.removed
     if title:  # a headline left as the first body line (declared by HTML/markdown/row) moves out of the body
-        first, _, rest = text.partition("\n")
+        cut = text.find("\n")
+        first = text if cut < 0 else text[:cut]  # (not partition: that copies the rest of every article)
         if len(first) <= 2 * len(title) and clean._key(first) == clean._key(title):
             removed.append({"text": first, "reason": "repeated headline"})
-            text = rest.lstrip("\n")
+            text = "" if cut < 0 else text[cut + 1:].lstrip("\n")
             n_words -= count_words(first)
     outlet, outlet_how = (doc.outlet.strip(), "declared by the source file") if doc.outlet.strip() else ("", "")
     if not outlet:
@@ -467,7 +468,10 @@ class _DuplicateFinder:
 
     def check(self, text: str, n_words: int, path: str) -> str:
         """The path of an earlier article with the same text, else "" (and ``text`` is remembered)."""
-        signature = (n_words, *(w.casefold() for w in text.rsplit(None, 8)[-8:]))
+        last = text[-300:].rsplit(None, 8)  # (the last words, without copying the rest of the text)
+        if len(last) < 9:  # fewer than nine words in the tail: the eighth-last word may start before it
+            last = text.rsplit(None, 8)
+        signature = (n_words, *(w.casefold() for w in last[-8:]))
         earlier = self._by_signature.setdefault(signature, [])
         key = self._key(text) if earlier else None
         for entry in earlier:
@@ -542,7 +546,7 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
             skip(doc.path, f"doc_id {doc.doc_id!r} is used by an earlier article")
             continue
         row = _analyse(doc)
-        if not row["text"].strip():
+        if not row["text"] or row["text"].isspace():  # (as "not text.strip()", without a copy)
             skip(doc.path, "no article text left after removing site chrome")
             continue
         original = duplicates.check(row["text"], row["n_words"], doc.path)
