@@ -66,7 +66,8 @@ def quality(folder: Path) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def speed(folder: Path, megabytes: float, runs: int) -> list[float]:
+def write_speed_corpus(folder: Path, megabytes: float) -> tuple[int, int]:
+    """Write the speed corpus (the seeds, repeated up to ``megabytes`` MB) to ``folder``: ``(bytes, files)``."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(paths.SEEDS.glob("*.txt"))]
     folder.mkdir(parents=True, exist_ok=True)
     total, n = 0, 0
@@ -82,6 +83,11 @@ def speed(folder: Path, megabytes: float, runs: int) -> list[float]:
         (folder / f"a{n:06d}.txt").write_text(body, encoding="utf-8")
         total += len(body.encode("utf-8"))
         n += 1
+    return total, n
+
+
+def speed(folder: Path, megabytes: float, runs: int) -> list[float]:
+    total, n = write_speed_corpus(folder, megabytes)
     rates = []
     for _ in range(runs):
         _forget_cached_lines()
