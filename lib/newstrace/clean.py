@@ -142,7 +142,6 @@ def _pattern_index(m: re.Match | None) -> int:
     return int(m.lastgroup[1:].split("_")[0]) if m else len(CHROME_PATTERNS)
 
 
-@lru_cache(maxsize=4096)  # a site repeats its menus, prompts and footers on every page
 def chrome_reason(line: str) -> str:
     """Why a whole line is site chrome (a reason string), or "" if it is not."""
     if not line.strip():
