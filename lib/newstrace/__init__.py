@@ -10,7 +10,8 @@ The public API, one module per stage:
 - ``newstrace.figures``: ``extract``, ``claims`` (which figures were reported, by whom, and do they agree)
 - ``newstrace.clean``, ``newstrace.sources``, ``newstrace.text``: chrome removal, outlets and citations,
   sentences and language
-- ``newstrace.charts``: house style and ``save_figure``; ``newstrace.paths``: where things are
+- ``newstrace.charts``: house style and ``save_figure``; ``newstrace.corpus_charts``, ``newstrace.timeline_charts``,
+  ``newstrace.figures_charts``: the charts of notebooks 01, 03 and 04; ``newstrace.paths``: where things are
 
 The analysis modules load on first use (``newstrace.families`` imports ``newstrace.overlap``), so
 ``import newstrace`` stays quick.

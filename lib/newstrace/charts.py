@@ -55,13 +55,29 @@ def outlet_colors(names: Iterable[str]) -> dict[str, str]:
     return colors
 
 
-def article_labels(corpus: pd.DataFrame, width: int = 12) -> pd.Series:
-    """A short, unique label per article for chart axes: "Outlet · doc_id" (doc_id cut to ``width``)."""
-    labels = {}
+def _shorten(doc_id: str, width: int) -> str:
+    """``doc_id`` in at most ``width`` characters, keeping its start and its end ("APW1999…0042")."""
+    if len(doc_id) <= width:
+        return doc_id
+    head = (width - 1) // 2 + (width - 1) % 2
+    return doc_id[:head] + "…" + doc_id[len(doc_id) - (width - 1 - head):]
+
+
+def article_labels(corpus: pd.DataFrame, width: int = 16) -> pd.Series:
+    """A short, unique label per article for chart axes: "Outlet · doc_id".
+
+    A long doc_id keeps its start and its end, since files of one source often share a long
+    prefix ("XIE19990313.0173", "XIE19990313.0229"); should two labels still be equal, they are
+    numbered ("· 2"), so no two bars of a chart ever merge.
+    """
+    labels: dict = {}
+    seen: dict[str, int] = {}
     for doc_id, outlet in corpus["outlet"].items():
-        short = str(doc_id) if len(str(doc_id)) <= width else str(doc_id)[:width] + "…"
-        labels[doc_id] = f"{outlet} · {short}" if isinstance(outlet, str) and outlet else short
-    return pd.Series(labels, name="label")
+        short = _shorten(str(doc_id), width)
+        label = f"{outlet} · {short}" if isinstance(outlet, str) and outlet else short
+        seen[label] = seen.get(label, 0) + 1
+        labels[doc_id] = label if seen[label] == 1 else f"{label} · {seen[label]}"
+    return pd.Series(labels, name="label", dtype=object)
 
 
 def new_figure(width: float = 8.0, height: float = 4.5, **kwargs):
@@ -71,13 +87,25 @@ def new_figure(width: float = 8.0, height: float = 4.5, **kwargs):
     return fig, ax
 
 
+#: margins of the title block and the source line, in inches, whatever the figure's height
+TITLE_INCHES = 0.5
+SUBTITLE_INCHES = 0.75
+SOURCE_INCHES = 0.3
+
+
 def finish(fig, title: str, source: str, subtitle: str | None = None) -> None:
-    """Put the finding as the title and a source line at the foot of the figure."""
-    fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+    """Put the finding as the title and a source line at the foot of the figure.
+
+    The margins are fixed in inches, so a tall chart (many articles) keeps its title close to the plot.
+    """
+    height = fig.get_figheight()
+    fig.suptitle(title, x=0.01, y=1 - 0.08 / height, ha="left", va="top", fontsize=12, fontweight="bold")
     if subtitle:
-        fig.text(0.01, 0.925, subtitle, ha="left", va="top", fontsize=9, color="#444444")
-    fig.text(0.01, 0.01, f"Source: {source}", ha="left", va="bottom", fontsize=8, color="#555555", wrap=True)
-    fig.tight_layout(rect=(0, 0.05, 1, 0.9 if subtitle else 0.94))
+        fig.text(0.01, 1 - 0.38 / height, subtitle, ha="left", va="top", fontsize=9, color="#444444")
+    fig.text(0.01, 0.05 / height, f"Source: {source}", ha="left", va="bottom", fontsize=8, color="#555555",
+             wrap=True)
+    top = 1 - (SUBTITLE_INCHES if subtitle else TITLE_INCHES) / height
+    fig.tight_layout(rect=(0, min(SOURCE_INCHES / height, 0.2), 1, max(top, 0.5)))
 
 
 def save_figure(fig, name: str, data: pd.DataFrame, outdir: str | os.PathLike | None = None) -> dict[str, Path]:
