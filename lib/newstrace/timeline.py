@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import paths
 from .errors import CorpusError
-from .timeline_tag import WEEKDAYS, tag
+from .timeline_tag import tag
 
 __all__ = ["tag", "interval", "reference_events", "date_documents", "expressions", "events", "WEEK_HORIZON_DAYS"]
 
@@ -126,7 +126,7 @@ def reference_events(corpus_dir: str | Path | None = None) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- dating articles
 _FUTURE_CLAUSE = re.compile(r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|would|expected\s+to|ahead\s+of|"
-                            r"in\s+the\s+run-up\s+to|until|upcoming|forthcoming|plans?\s+to)\b|'ll\b", re.I)
+                            r"in\s+the\s+run-up\s+to|upcoming|forthcoming|plans?\s+to)\b|'ll\b", re.I)
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -136,101 +136,14 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[lo:hi]
 
 
-def _explicit(corpus: pd.DataFrame, doc_id) -> tuple[pd.Timestamp, pd.Timestamp, str] | None:
-    pub = corpus.at[doc_id, "published"] if "published" in corpus.columns else pd.NaT
-    if pub is None or pd.isna(pub):
-        return None
-    pub = pd.Timestamp(pub)
-    day = pub.normalize()
-    if day.tzinfo is not None:
-        day = day.tz_localize(None)
-    how = ""
-    if "published_how" in corpus.columns:
-        how = str(corpus.at[doc_id, "published_how"] or "")
-    return day, day, f"stated: {how}" if how else "stated: corpus published date"
+def _cell(corpus: pd.DataFrame, doc_id, col: str, default=None):
+    return corpus.at[doc_id, col] if col in corpus.columns else default
 
 
-def _clues(text: str, ev_table: pd.DataFrame, today: dt.date | None) -> tuple[list, list]:
-    """Constraints on the publication date from the text: [(kind, lo, hi, why)], plus event choices."""
-    found = []
-    tags = tag(text, None, today=today)
-    for r in tags.itertuples():
-        if r.type not in ("DATE", "TIME"):
-            continue
-        surf = r.surface
-        wd = next((w for w in WEEKDAYS if re.search(rf"\b{w}\b", surf, re.I)), None)
-        val = str(r.value)
-        future = bool(_FUTURE_CLAUSE.search(_clause(text, r.start, r.end)))
-        if wd and re.fullmatch(r"\d{4}-\d{2}-\d{2}", val) and not re.search(r"\d{4}", surf):
-            d = pd.Timestamp(val)
-            if future:
-                found.append(("weekday", d - pd.Timedelta(days=WEEK_HORIZON_DAYS), d,
-                              f"'{surf}' (weekday with date, future) pins {val}; written within a week before"))
-            else:
-                found.append(("weekday", d, d + pd.Timedelta(days=WEEK_HORIZON_DAYS),
-                              f"'{surf}' (weekday with date) pins {val}; written within a week after"))
-            continue
-        lo, hi = interval(val)
-        if pd.isna(lo) or not re.search(r"\d{4}|(?:nineteen|two thousand)", surf, re.I):
-            continue  # only expressions that state their year bound the date
-        if future:
-            found.append(("date", pd.NaT, hi, f"'{surf}' ({val}) lies ahead"))
-        else:
-            found.append(("date", lo, pd.NaT, f"'{surf}' ({val}) has happened"))
-    groups: dict[str, list] = {}
-    for ev in ev_table.itertuples():
-        for m in re.finditer(ev.pattern, text):
-            future = bool(_FUTURE_CLAUSE.search(_clause(text, m.start(), m.end())))
-            groups.setdefault(ev.group, []).append((ev, m.group(), future))
-            break
-    return found, list(groups.values())
-
-
-def _combine(cons: list) -> tuple[pd.Timestamp, pd.Timestamp]:
-    lo = max((c[1] for c in cons if not pd.isna(c[1])), default=pd.NaT)
-    hi = min((c[2] for c in cons if not pd.isna(c[2])), default=pd.NaT)
-    return lo, hi
-
-
-def _window_from_clues(found: list, groups: list) -> tuple[pd.Timestamp, pd.Timestamp, list[str]]:
-    strong = [c for c in found if c[0] == "weekday"]
-    weak = [c for c in found if c[0] == "date"]
-    cons = list(strong)
-    lo, hi = _combine(cons)
-    if not pd.isna(lo) and not pd.isna(hi) and lo > hi:
-        cons = strong[:1]  # weekday pins disagree: keep the first
-    # reference events: among alternatives (two elections of one person) take the most recent
-    # one that keeps the window non-empty
-    # the year-stated dates of the text say which era it is written in
-    era = max((c[1] for c in weak if not pd.isna(c[1])), default=pd.NaT)
-    for cands in groups:
-        chosen = None
-        if pd.isna(era):
-            order = sorted(cands, key=lambda x: x[0].earliest, reverse=True)
-        else:
-            order = sorted(cands, key=lambda x: (abs((x[0].earliest - era).days), -x[0].earliest.value))
-        for ev, surf, future in order:
-            c = (("event", pd.NaT, ev.latest, f"'{surf}' ahead: before {ev.event} ({ev.latest.date()})") if future
-                 else ("event", ev.earliest, pd.NaT, f"'{surf}': after {ev.event} ({ev.earliest.date()})"))
-            lo, hi = _combine(cons + [c])
-            if pd.isna(lo) or pd.isna(hi) or lo <= hi:
-                chosen = c
-                if len(cands) > 1:
-                    pick = "most recent" if pd.isna(era) else "nearest to the dates the text states"
-                    chosen = (*c[:3], c[3] + f" [{pick} of {len(cands)} events this phrase can mean]")
-                break
-        if chosen:
-            cons.append(chosen)
-    for c in weak:
-        lo, hi = _combine(cons + [c])
-        if pd.isna(lo) or pd.isna(hi) or lo <= hi:
-            cons.append(c)
-    lo, hi = _combine(cons)
-    if pd.isna(lo) and pd.isna(hi):
-        return pd.NaT, pd.NaT, []
-    # keep only the constraints that decided a bound, plus the weekday pins
-    why = [c[3] for c in cons if c[0] == "weekday" or (not pd.isna(c[1]) and c[1] == lo) or (not pd.isna(c[2]) and c[2] == hi)]
-    return lo, hi, why
+#: A story family's members appear within days of each other, not on one day: a member without
+#: a window of its own takes the family's span widened by this many days each side (TimeML dev:
+#: the wire and newspaper versions of one story lie up to a few days apart).
+FAMILY_SLACK_DAYS = 7
 
 
 def _families(corpus: pd.DataFrame) -> pd.Series | None:
@@ -263,61 +176,78 @@ def _corpus_folder(corpus: pd.DataFrame) -> Path:
     return paths.corpus_dir()
 
 
-def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_dir: str | Path | None = None,
-                   families: pd.Series | None = None) -> pd.DataFrame:
-    """A publication window for every article; columns doc_id, earliest, latest, how, evidence.
+def _how(evidence: list[str], lo, hi) -> str:
+    if pd.isna(lo) and pd.isna(hi):
+        return "none"
+    rules = {e.split(":", 1)[0] for e in evidence}
+    return "stated" if rules & {"stated", "page_date"} else "text"
 
-    Evidence, strongest first: the date the corpus states (metadata.csv, a dateline, a page
-    date: ``published``/``published_how``); then clues in the text (a weekday with day and
-    month pins the date, a year-stated date bounds it, reference events from
-    ``reference_events`` bound it from the tense of the clause; ``corpus_dir``, by default the
-    folder ``load_corpus`` read, may hold an ``events.csv`` that extends that table); then the story family (from
-    ``newstrace.overlap.families``, or ``families`` if given): an article with no evidence of its
-    own inherits the span of its dated family members. ``how`` names the deciding evidence
-    ("stated", "text", "family", "none"); ``evidence`` says it in words. A NaT bound is open.
+
+def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_dir: str | Path | None = None,
+                   families: pd.Series | None = None, tags: dict | None = None) -> pd.DataFrame:
+    """A publication window for every article; columns doc_id, earliest, latest, how, evidence, conflict.
+
+    The window weighs every piece of evidence (``newstrace.dating``; each named by its rule in
+    ``evidence``): the date the corpus states (metadata.csv, the source file), a page-header date
+    (with a clock time, an upper bound and a weaker candidate for the day), the dateline (the
+    ``dateline`` column when the corpus has one, else the text's first line), a weekday with a
+    date, the dates the text reports in the past or future tense, reference events
+    (``reference_events``; ``corpus_dir``, by default the folder ``load_corpus`` read, may hold
+    an ``events.csv``), then the story family (``newstrace.overlap.families`` or ``families``):
+    an article without a closed window of its own takes its dated members' span, widened by
+    ``FAMILY_SLACK_DAYS``. ``how`` names the deciding kind ("stated", "text", "family",
+    "text+family", "none"); ``conflict`` is True when strong pieces disagree (the window then
+    holds both and ``evidence`` says which). A NaT bound is open. ``today`` (default: the
+    current date) dates the background: a reference event more than ``dating.HISTORIC_YEARS``
+    before it never makes the window of a text that names no year; ``tags`` ({doc_id: tag(text) frame}) reuses a tagging.
     """
+    from .dating import clues_for, weigh
+
     _check(corpus)
     folder = Path(corpus_dir) if corpus_dir is not None else _corpus_folder(corpus)
     ev_table = reference_events(folder if folder.is_dir() else None)
     rows = {}
     for doc_id, text in corpus["text"].items():
         text = text if isinstance(text, str) else ""
-        got = _explicit(corpus, doc_id)
-        if got:
-            rows[doc_id] = (got[0], got[1], "stated", got[2])
-            continue
-        found, groups = _clues(text, ev_table, today)
-        lo, hi, why = _window_from_clues(found, groups)
-        if why:
-            rows[doc_id] = (lo, hi, "text", "; ".join(why))
-        else:
-            rows[doc_id] = (pd.NaT, pd.NaT, "none", "")
+        clues = clues_for(text, ev_table, _cell(corpus, doc_id, "published"),
+                          str(_cell(corpus, doc_id, "published_how", "") or ""),
+                          _cell(corpus, doc_id, "dateline"), None if tags is None else tags.get(doc_id))
+        lo, hi, why, conflict = weigh(clues, today)
+        rows[doc_id] = (lo, hi, _how(why, lo, hi), "; ".join(why), conflict)
     fam = families if families is not None else _families(corpus)
     if fam is not None:
-        fam = fam.reindex(corpus.index)
-        for doc_id in corpus.index:
-            lo, hi, how, why = rows[doc_id]
-            label = fam.get(doc_id)
-            if label is None or (isinstance(label, float) and pd.isna(label)):
-                continue
-            peers = [p for p in fam.index[fam == label] if p != doc_id and rows[p][2] in ("stated", "text")]
-            if not peers or how == "stated" or (how == "text" and not pd.isna(lo) and not pd.isna(hi)):
-                continue
-            plo = min((rows[p][0] for p in peers if not pd.isna(rows[p][0])), default=pd.NaT)
-            phi = max((rows[p][1] for p in peers if not pd.isna(rows[p][1])), default=pd.NaT)
-            if any(pd.isna(rows[p][1]) for p in peers):
-                phi = pd.NaT
-            nlo = max(x for x in (lo, plo) if not pd.isna(x)) if not (pd.isna(lo) and pd.isna(plo)) else pd.NaT
-            nhi = min(x for x in (hi, phi) if not pd.isna(x)) if not (pd.isna(hi) and pd.isna(phi)) else pd.NaT
-            if not pd.isna(nlo) and not pd.isna(nhi) and nlo > nhi:
-                continue  # the family disagrees with the text: keep the text's own evidence
-            note = f"story family {label}: span of {', '.join(map(str, peers))}"
-            rows[doc_id] = (nlo, nhi, "family" if how == "none" else "text+family",
-                            f"{why}; {note}" if why else note)
-    out = pd.DataFrame([(d, *rows[d]) for d in corpus.index], columns=["doc_id", "earliest", "latest", "how", "evidence"])
+        _family_windows(rows, fam.reindex(corpus.index))
+    out = pd.DataFrame([(d, *rows[d]) for d in corpus.index],
+                       columns=["doc_id", "earliest", "latest", "how", "evidence", "conflict"])
     for col in ("earliest", "latest"):
         out[col] = pd.to_datetime(out[col])
     return out
+
+
+def _family_windows(rows: dict, fam: pd.Series) -> None:
+    """``family``: an article without a closed window takes the span of its family's members that
+    have one of their own (widened by FAMILY_SLACK_DAYS), when that agrees with its own evidence."""
+    own = {d: r for d, r in rows.items() if r[2] in ("stated", "text") and not (pd.isna(r[0]) or pd.isna(r[1]))}
+    slack = pd.Timedelta(days=FAMILY_SLACK_DAYS)
+    for doc_id, (lo, hi, how, why, conflict) in list(rows.items()):
+        label = fam.get(doc_id)
+        if label is None or (isinstance(label, float) and pd.isna(label)) or doc_id in own:
+            continue
+        peers = [p for p in fam.index[fam == label] if p != doc_id and p in own]
+        if not peers:
+            continue
+        plo = min(own[p][0] for p in peers) - slack
+        phi = max(own[p][1] for p in peers) + slack
+        nlo = plo if pd.isna(lo) else max(lo, plo)
+        nhi = phi if pd.isna(hi) else min(hi, phi)
+        names = ", ".join(map(str, peers))
+        if nlo > nhi:
+            rows[doc_id] = (lo, hi, how, f"{why}; set aside: family: story family {label} ({names}) "
+                            "disagrees with the text", conflict)
+            continue
+        note = f"family: story family {label}: span of {names}, widened by {FAMILY_SLACK_DAYS} days"
+        rows[doc_id] = (nlo, nhi, "family" if how == "none" else "text+family", f"{why}; {note}" if why else note,
+                        conflict)
 
 
 # --------------------------------------------------------------------------- expressions
