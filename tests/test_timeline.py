@@ -11,7 +11,15 @@ import pytest
 
 from newstrace import paths
 from newstrace.errors import CorpusError
-from newstrace.timeline import FAMILY_SLACK_DAYS, date_documents, events, expressions, interval, reference_events, tag
+from newstrace.timeline import (
+    FAMILY_SLACK_DAYS,
+    date_documents,
+    events,
+    expressions,
+    interval,
+    reference_events,
+    tag,
+)
 from newstrace.timeline_tag import pin_year
 
 TODAY = dt.date(2026, 1, 15)

@@ -203,7 +203,7 @@ def event_clues(text: str, ev_table: pd.DataFrame, era_year: int | None = None) 
     group (two elections of one person) the one nearest the latest year the text reports as past
     (``era_year``), else the most recent."""
     out = []
-    for group, alts in ev_table.groupby("group", sort=False):
+    for _group, alts in ev_table.groupby("group", sort=False):
         if era_year is None:
             alts = alts.sort_values("earliest", ascending=False)
         else:
