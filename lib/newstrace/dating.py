@@ -19,8 +19,8 @@ Rules (the names appear in ``evidence``):
 - ``future_date``: a date with its year reported in the future tense lies ahead.
 - ``reference_event``: a well-known event (``reference_events``) referred to in the past
   tense has happened; in the future tense, lies ahead.
-- ``era``: the article was written in the latest year it reports in the past tense or the next
-  one (resolves the year of a dateline or weekday+date; weakest).
+- ``era``: the article was written in the latest year it reports in the past tense or within
+  ``ERA_YEARS`` after it (only resolves the year of a dateline or weekday+date).
 - ``family``: an article without a closed window of its own takes the span of its story
   family's dated members, widened by a week each side.
 - ``historic``: a lower bound more than ``HISTORIC_YEARS`` before the latest year the text
@@ -52,6 +52,9 @@ DATELINE_LAG_DAYS = 1
 #: Lower bounds this many years before the latest year a text names are background, not the date
 #: (chosen on TimeML dev: business news names fiscal years a decade ahead, biographies decades back).
 HISTORIC_YEARS = 10
+#: An article is written within this many years after the latest year it reports as past (TimeML
+#: dev: one Xinhua report of February 1999 names July 1997 as its latest past date).
+ERA_YEARS = 2
 #: A page clock may run a day ahead of the writer's time zone.
 PAGE_CLOCK_SLACK_DAYS = 1
 NAT = pd.NaT
@@ -154,11 +157,11 @@ def _weekday_clue(surface: str, value: str, tense: str | None) -> Clue | None:
     m = _FULL_DATE.fullmatch(value)
     if not wd or not m or _YEAR_STATED.search(surface):
         return None
-    future = tense == "future"
-    return Clue("weekday_date", NAT, NAT,
-                f"weekday_date: '{surface}' ({'future: written within a week before' if future else 'written within a week after'})",
-                month=int(m[2]), day=int(m[3]), weekday=WEEKDAYS[wd],
-                after=-WEEK_HORIZON_DAYS if future else 0, span=WEEK_HORIZON_DAYS)
+    when = {"future": ("written within a week before", -WEEK_HORIZON_DAYS, WEEK_HORIZON_DAYS),
+            "past": ("written within a week after", 0, WEEK_HORIZON_DAYS)}.get(
+        tense, ("no tense: written within a week either side", -WEEK_HORIZON_DAYS, 2 * WEEK_HORIZON_DAYS))
+    return Clue("weekday_date", NAT, NAT, f"weekday_date: '{surface}' ({when[0]})",
+                month=int(m[2]), day=int(m[3]), weekday=WEEKDAYS[wd], after=when[1], span=when[2])
 
 
 def text_clues(text: str, tags: pd.DataFrame | None = None) -> list[Clue]:
@@ -229,8 +232,8 @@ def era_clue(clues: list[Clue]) -> Clue | None:
     if not years:
         return None
     y = max(years)
-    return Clue("era", pd.Timestamp(y, 1, 1), pd.Timestamp(y + 1, 12, 31),
-                f"era: the latest year reported as past is {y}; written in {y} or {y + 1}")
+    return Clue("era", pd.Timestamp(y, 1, 1), pd.Timestamp(y + ERA_YEARS, 12, 31),
+                f"era: the latest year reported as past is {y}; written in {y} to {y + ERA_YEARS}")
 
 
 def clues_for(text: str, ev_table: pd.DataFrame, published=None, published_how: str = "",
@@ -281,7 +284,7 @@ def _resolve_recurring(c: Clue, window: tuple) -> tuple[Clue | None, str]:
             continue
         if c.weekday >= 0 and d.weekday() != c.weekday:
             continue
-        a, b = d + pd.Timedelta(days=min(c.after, 0)), d + pd.Timedelta(days=max(c.after, 0) + (c.span if c.after >= 0 else 0))
+        a, b = d + pd.Timedelta(days=c.after), d + pd.Timedelta(days=c.after + c.span)
         if b >= lo and a <= hi:
             fits.append((d, a, b))
     if not fits:

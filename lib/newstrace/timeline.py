@@ -144,6 +144,7 @@ def _cell(corpus: pd.DataFrame, doc_id, col: str, default=None):
 #: a window of its own takes the family's span widened by this many days each side (TimeML dev:
 #: the wire and newspaper versions of one story lie up to a few days apart).
 FAMILY_SLACK_DAYS = 7
+NAT = pd.NaT
 
 
 def _families(corpus: pd.DataFrame) -> pd.Series | None:
@@ -174,6 +175,21 @@ def _corpus_folder(corpus: pd.DataFrame) -> Path:
         p = Path(root)
         return p if p.is_absolute() else paths.ROOT / p
     return paths.corpus_dir()
+
+
+def _dateline(corpus: pd.DataFrame, doc_id) -> str:
+    """The article's dateline: the ``dateline`` column if the corpus has one, else the first
+    non-empty line of the file as read (``raw``; cleaning may drop the dateline), else of the text."""
+    line = _cell(corpus, doc_id, "dateline")
+    if isinstance(line, str) and line.strip():
+        return line
+    for col in ("raw", "text"):
+        src = _cell(corpus, doc_id, col)
+        if isinstance(src, str):
+            first = next((ln for ln in src[:2000].splitlines() if ln.strip()), "")
+            if first:
+                return first
+    return ""
 
 
 def _how(evidence: list[str], lo, hi) -> str:
@@ -211,7 +227,7 @@ def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_di
         text = text if isinstance(text, str) else ""
         clues = clues_for(text, ev_table, _cell(corpus, doc_id, "published"),
                           str(_cell(corpus, doc_id, "published_how", "") or ""),
-                          _cell(corpus, doc_id, "dateline"), None if tags is None else tags.get(doc_id))
+                          _dateline(corpus, doc_id), None if tags is None else tags.get(doc_id))
         lo, hi, why, conflict = weigh(clues, today)
         rows[doc_id] = (lo, hi, _how(why, lo, hi), "; ".join(why), conflict)
     fam = families if families is not None else _families(corpus)
@@ -226,22 +242,26 @@ def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_di
 
 def _family_windows(rows: dict, fam: pd.Series) -> None:
     """``family``: an article without a closed window takes the span of its family's members that
-    have one of their own (widened by FAMILY_SLACK_DAYS), when that agrees with its own evidence."""
-    own = {d: r for d, r in rows.items() if r[2] in ("stated", "text") and not (pd.isna(r[0]) or pd.isna(r[1]))}
+    have evidence of their own (widened by FAMILY_SLACK_DAYS; a bound stays open unless every such
+    member has it), when that agrees with its own evidence."""
+    own = {d: r for d, r in rows.items() if r[2] in ("stated", "text")}
     slack = pd.Timedelta(days=FAMILY_SLACK_DAYS)
     for doc_id, (lo, hi, how, why, conflict) in list(rows.items()):
         label = fam.get(doc_id)
-        if label is None or (isinstance(label, float) and pd.isna(label)) or doc_id in own:
+        if label is None or (isinstance(label, float) and pd.isna(label)) or not (pd.isna(lo) or pd.isna(hi)):
             continue
         peers = [p for p in fam.index[fam == label] if p != doc_id and p in own]
         if not peers:
             continue
-        plo = min(own[p][0] for p in peers) - slack
-        phi = max(own[p][1] for p in peers) + slack
-        nlo = plo if pd.isna(lo) else max(lo, plo)
-        nhi = phi if pd.isna(hi) else min(hi, phi)
+        los, his = [own[p][0] for p in peers], [own[p][1] for p in peers]
+        plo = NAT if any(pd.isna(x) for x in los) else min(los) - slack
+        phi = NAT if any(pd.isna(x) for x in his) else max(his) + slack
+        nlo = max((x for x in (lo, plo) if not pd.isna(x)), default=NAT)
+        nhi = min((x for x in (hi, phi) if not pd.isna(x)), default=NAT)
+        if (nlo, nhi) == (lo, hi) or (pd.isna(nlo) and pd.isna(nhi)):
+            continue
         names = ", ".join(map(str, peers))
-        if nlo > nhi:
+        if not pd.isna(nlo) and not pd.isna(nhi) and nlo > nhi:
             rows[doc_id] = (lo, hi, how, f"{why}; set aside: family: story family {label} ({names}) "
                             "disagrees with the text", conflict)
             continue
