@@ -28,6 +28,10 @@ __all__ = ["tag", "interval", "reference_events", "date_documents", "expressions
 #: News names a weekday ("on Thursday, February 6") only for days within a week of writing.
 WEEK_HORIZON_DAYS = 7
 
+#: The dtype of every date column: second resolution holds the years 1 to 9999 (nanoseconds,
+#: pandas' default, only 1677 to 2262), so "in 1600" or "by 3000" never overflow.
+DAY = "datetime64[s]"
+
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _EVENT_COLUMNS = ["event", "group", "earliest", "latest", "pattern", "source"]
 
@@ -236,7 +240,7 @@ def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_di
     out = pd.DataFrame([(d, *rows[d]) for d in corpus.index],
                        columns=["doc_id", "earliest", "latest", "how", "evidence", "conflict"])
     for col in ("earliest", "latest"):
-        out[col] = pd.to_datetime(out[col])
+        out[col] = out[col].astype(DAY)
     return out
 
 
@@ -308,9 +312,9 @@ def expressions(corpus: pd.DataFrame, windows: pd.DataFrame | None = None, today
                      for a, b in zip(ivals, (interval(v) for v in other["value"]), strict=True)]
         df = main.copy()
         df.insert(0, "doc_id", doc_id)
-        df["earliest"] = pd.to_datetime(pd.Series([i[0] for i in ivals], dtype="datetime64[ns]", index=df.index))
-        df["latest"] = pd.to_datetime(pd.Series([i[1] for i in ivals], dtype="datetime64[ns]", index=df.index))
-        df["anchor"] = anchors[0] if anchors else pd.NaT
+        df["earliest"] = pd.Series([i[0] for i in ivals], dtype=DAY, index=df.index)
+        df["latest"] = pd.Series([i[1] for i in ivals], dtype=DAY, index=df.index)
+        df["anchor"] = pd.Series([anchors[0] if anchors else pd.NaT] * len(df), dtype=DAY, index=df.index)
         spans = sents.get(doc_id, [])
         df["sentence"] = [next((s[2] for s in spans if s[0] <= st < s[1]), _clause(text, st, en).strip())
                           for st, en in zip(df["start"], df["end"], strict=True)]
@@ -319,7 +323,7 @@ def expressions(corpus: pd.DataFrame, windows: pd.DataFrame | None = None, today
     if not frames:
         return pd.DataFrame(columns=cols)
     out = pd.concat(frames, ignore_index=True)
-    out["anchor"] = pd.to_datetime(out["anchor"])
+    out["anchor"] = out["anchor"].astype(DAY)
     return out[cols]
 
 
@@ -374,4 +378,6 @@ def events(corpus: pd.DataFrame, exprs: pd.DataFrame | None = None, min_overlap:
                      "what": min(c["sentences"], key=len), "when": sorted(set(c["when"])),
                      "doc_ids": docs, "n_docs": len(docs)})
     out = pd.DataFrame(rows, columns=["earliest", "latest", "what", "when", "doc_ids", "n_docs"])
+    for col in ("earliest", "latest"):
+        out[col] = out[col].astype(DAY)
     return out.sort_values(["earliest", "latest"], ignore_index=True)
