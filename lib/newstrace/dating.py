@@ -201,28 +201,41 @@ def text_clues(text: str, tags: pd.DataFrame | None = None) -> list[Clue]:
     return out
 
 
-def event_clues(text: str, ev_table: pd.DataFrame, era_year: int | None = None) -> list[Clue]:
+@dataclass(frozen=True)
+class _EventGroup:
+    pattern: re.Pattern
+    alts: tuple  # (event, earliest, latest) of each alternative, most recent first
+
+
+def event_groups(ev_table: pd.DataFrame) -> list[_EventGroup]:
+    """The reference-event table compiled once: one pattern per group with its alternatives."""
+    out = []
+    for _group, alts in ev_table.groupby("group", sort=False):
+        alts = alts.sort_values("earliest", ascending=False)
+        out.append(_EventGroup(re.compile(alts["pattern"].iloc[0]),
+                               tuple(zip(alts["event"], alts["earliest"], alts["latest"], strict=True))))
+    return out
+
+
+def event_clues(text: str, groups: list[_EventGroup], era_year: int | None = None) -> list[Clue]:
     """``reference_event``: well-known events the text refers to; among alternatives of one
     group (two elections of one person) the one nearest the latest year the text reports as past
     (``era_year``), else the most recent."""
     out = []
-    for _group, alts in ev_table.groupby("group", sort=False):
-        if era_year is None:
-            alts = alts.sort_values("earliest", ascending=False)
-        else:
-            alts = alts.assign(_d=(alts["earliest"].dt.year - era_year).abs()).sort_values(["_d", "earliest"])
-        m = re.search(alts["pattern"].iloc[0], text)
-        ev = alts.iloc[0]
+    for g in groups:
+        m = g.pattern.search(text)
         if not m:
             continue
+        alts = g.alts if era_year is None else sorted(g.alts, key=lambda a: (abs(a[1].year - era_year), a[1]))
+        event, earliest, latest = alts[0]
         pick = "most recent" if era_year is None else f"nearest to {era_year}"
         alt = f" [{pick} of {len(alts)} events this phrase can mean]" if len(alts) > 1 else ""
         if _tense(text, m.start(), m.end()) == "future":
-            out.append(Clue("reference_event", NAT, ev.latest,
-                            f"reference_event: '{m.group()}' ahead: before {ev.event} ({ev.latest.date()}){alt}"))
+            out.append(Clue("reference_event", NAT, latest,
+                            f"reference_event: '{m.group()}' ahead: before {event} ({latest.date()}){alt}"))
         else:
-            out.append(Clue("reference_event", ev.earliest, NAT,
-                            f"reference_event: '{m.group()}': after {ev.event} ({ev.earliest.date()}){alt}"))
+            out.append(Clue("reference_event", earliest, NAT,
+                            f"reference_event: '{m.group()}': after {event} ({earliest.date()}){alt}"))
     return out
 
 
@@ -236,10 +249,11 @@ def era_clue(clues: list[Clue]) -> Clue | None:
                 f"era: the latest year reported as past is {y}; written in {y} to {y + ERA_YEARS}")
 
 
-def clues_for(text: str, ev_table: pd.DataFrame, published=None, published_how: str = "",
+def clues_for(text: str, ev_table: pd.DataFrame | list, published=None, published_how: str = "",
               dateline: str | None = None, tags: pd.DataFrame | None = None) -> list[Clue]:
     """Every clue of one article (rules stated, page_seen, page_date, dateline, weekday_date,
-    past_date, future_date, reference_event, era)."""
+    past_date, future_date, reference_event, era). ``ev_table``: ``reference_events()`` or its
+    ``event_groups``."""
     text = text if isinstance(text, str) else ""
     out = stated_clues(published, published_how)
     line = dateline if isinstance(dateline, str) and dateline.strip() else next(
@@ -247,7 +261,8 @@ def clues_for(text: str, ev_table: pd.DataFrame, published=None, published_how: 
     out += dateline_clues(line)
     out += text_clues(text, tags)
     past = [c.lo.year for c in out if c.rule in ("past_date", "stated", "page_date") and not pd.isna(c.lo)]
-    out += event_clues(text, ev_table, max(past) if past else None)
+    groups = event_groups(ev_table) if isinstance(ev_table, pd.DataFrame) else ev_table
+    out += event_clues(text, groups, max(past) if past else None)
     era = era_clue(out)
     if era:
         out.append(era)

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import warnings
@@ -221,11 +222,11 @@ def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_di
     current date) dates the background: a reference event more than ``dating.HISTORIC_YEARS``
     before it never makes the window of a text that names no year; ``tags`` ({doc_id: tag(text) frame}) reuses a tagging.
     """
-    from .dating import clues_for, weigh
+    from .dating import clues_for, event_groups, weigh
 
     _check(corpus)
     folder = Path(corpus_dir) if corpus_dir is not None else _corpus_folder(corpus)
-    ev_table = reference_events(folder if folder.is_dir() else None)
+    ev_table = event_groups(reference_events(folder if folder.is_dir() else None))
     rows = {}
     for doc_id, text in corpus["text"].items():
         text = text if isinstance(text, str) else ""
@@ -285,6 +286,45 @@ def _sentence_lookup(corpus: pd.DataFrame) -> dict:
     return {d: g[["start", "end", "text"]].to_numpy().tolist() for d, g in sents.groupby("doc_id", sort=False)}
 
 
+_MORE_THAN_AGO = re.compile(r"^(?:more\s+than|over|at\s+least|upwards\s+of)\b.*\bago$", re.I)
+_FIRST_UNITS = re.compile(r"^the\s+(?:first|initial|opening)\b", re.I)
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 31, "Y": 366}
+#: "the first two weeks of the operation in August": the duration and the date it is anchored to
+#: lie within this many characters of one clause.
+ANCHORED_DURATION_CHARS = 60
+
+
+def _hull(a: tuple, b: tuple) -> tuple:
+    return (min(a[0], b[0]) if not (pd.isna(a[0]) or pd.isna(b[0])) else a[0],
+            max(a[1], b[1]) if not (pd.isna(a[1]) or pd.isna(b[1])) else a[1])
+
+
+def _duration_days(value: str) -> int | None:
+    m = re.fullmatch(r"P(\d+)([DWMY])", value or "")
+    return int(m[1]) * _UNIT_DAYS[m[2]] if m else None
+
+
+def _anchored(text: str, surfaces: list, types: list, values: list, starts: list, ends: list, ivals: list) -> list:
+    """Intervals for expressions a calendar interval alone does not give: "more than four decades
+    ago" has no lower limit (earliest open); "the first two weeks of the operation in August"
+    lies from the start of the dated interval that follows it to its end plus the duration."""
+    out = list(ivals)
+    for i, (surf, typ, val) in enumerate(zip(surfaces, types, values, strict=True)):
+        if typ == "DATE" and _MORE_THAN_AGO.match(surf) and not pd.isna(out[i][1]):
+            out[i] = (pd.NaT, out[i][1])
+        elif typ == "DURATION" and _FIRST_UNITS.match(surf) and (days := _duration_days(val)):
+            j = i + 1
+            if j < len(values) and types[j] == "DATE" and starts[j] - ends[i] <= ANCHORED_DURATION_CHARS \
+                    and not re.search(r"[.;!?]", text[ends[i]:starts[j]]) and not pd.isna(out[j][0]):
+                out[i] = (out[j][0], out[j][1] + pd.Timedelta(days=days))
+    return out
+
+
+def _sentence_of(spans: list, starts: list, st: int):
+    k = bisect.bisect_right(starts, st) - 1
+    return spans[k][2] if k >= 0 and spans[k][0] <= st < spans[k][1] else None
+
+
 def expressions(corpus: pd.DataFrame, windows: pd.DataFrame | None = None, today: dt.date | None = None) -> pd.DataFrame:
     """Every temporal expression of every article, resolved against the article's date.
 
@@ -292,39 +332,53 @@ def expressions(corpus: pd.DataFrame, windows: pd.DataFrame | None = None, today
     ``anchor`` is the document date used (the known date, or the latest end of the inferred
     window); ``earliest``/``latest`` span the calendar interval the expression denotes for
     every anchor inside the article's window, so an uncertain article date gives a wider
-    interval. ``windows`` reuses a ``date_documents`` result.
+    interval ("last week" in an article of 2-9 March spans both weeks); "more than four decades
+    ago" has an open earliest; "the first two weeks of the operation in August" runs from
+    August 1 to two weeks after August. ``windows`` reuses a ``date_documents`` result.
     """
     _check(corpus)
-    win = windows if windows is not None else date_documents(corpus, today=today)
-    win = win.set_index("doc_id")
+    texts = {d: (t if isinstance(t, str) else "") for d, t in corpus["text"].items()}
+    plain: dict = {}
+    if windows is None:
+        plain = {d: tag(t, None, today=today) for d, t in texts.items()}
+        windows = date_documents(corpus, today=today, tags=plain)
+    win = windows.set_index("doc_id")
     sents = _sentence_lookup(corpus)
-    frames = []
-    for doc_id, text in corpus["text"].items():
-        text = text if isinstance(text, str) else ""
+    cols = {k: [] for k in ("doc_id", "start", "end", "surface", "type", "value", "earliest", "latest", "anchor",
+                            "sentence")}
+    for doc_id, text in texts.items():
         lo, hi = (win.at[doc_id, "earliest"], win.at[doc_id, "latest"]) if doc_id in win.index else (pd.NaT, pd.NaT)
         anchors = [a for a in (hi, lo) if not pd.isna(a)]
-        main = tag(text, anchors[0].date() if anchors else None, today=today)
-        other = tag(text, anchors[1].date(), today=today) if len(anchors) > 1 and anchors[1] != anchors[0] else None
-        ivals = [interval(v) for v in main["value"]]
-        if other is not None and len(other) == len(main):
-            ivals = [(min(a[0], b[0]) if not (pd.isna(a[0]) or pd.isna(b[0])) else a[0],
-                      max(a[1], b[1]) if not (pd.isna(a[1]) or pd.isna(b[1])) else a[1])
-                     for a, b in zip(ivals, (interval(v) for v in other["value"]), strict=True)]
-        df = main.copy()
-        df.insert(0, "doc_id", doc_id)
-        df["earliest"] = pd.Series([i[0] for i in ivals], dtype=DAY, index=df.index)
-        df["latest"] = pd.Series([i[1] for i in ivals], dtype=DAY, index=df.index)
-        df["anchor"] = pd.Series([anchors[0] if anchors else pd.NaT] * len(df), dtype=DAY, index=df.index)
+        main = plain[doc_id] if not anchors and doc_id in plain else tag(
+            text, anchors[0].date() if anchors else None, today=today)
+        values = main["value"].tolist()
+        ivals = [interval(v) for v in values]
+        if len(anchors) > 1 and anchors[1] != anchors[0]:
+            other = tag(text, anchors[1].date(), today=today)["value"].tolist()
+            if len(other) == len(values):
+                ivals = [_hull(a, interval(v)) for a, v in zip(ivals, other, strict=True)]
+        starts, ends = main["start"].tolist(), main["end"].tolist()
+        surfaces, types = main["surface"].tolist(), main["type"].tolist()
+        ivals = _anchored(text, surfaces, types, values, starts, ends, ivals)
         spans = sents.get(doc_id, [])
-        df["sentence"] = [next((s[2] for s in spans if s[0] <= st < s[1]), _clause(text, st, en).strip())
-                          for st, en in zip(df["start"], df["end"], strict=True)]
-        frames.append(df)
-    cols = ["doc_id", "start", "end", "surface", "type", "value", "earliest", "latest", "anchor", "sentence"]
-    if not frames:
-        return pd.DataFrame(columns=cols)
-    out = pd.concat(frames, ignore_index=True)
-    out["anchor"] = out["anchor"].astype(DAY)
-    return out[cols]
+        span_starts = [sp[0] for sp in spans]
+        n = len(values)
+        cols["doc_id"] += [doc_id] * n
+        cols["start"] += starts
+        cols["end"] += ends
+        cols["surface"] += surfaces
+        cols["type"] += types
+        cols["value"] += values
+        cols["earliest"] += [i[0] for i in ivals]
+        cols["latest"] += [i[1] for i in ivals]
+        cols["anchor"] += [anchors[0] if anchors else pd.NaT] * n
+        cols["sentence"] += [_sentence_of(spans, span_starts, st) or _clause(text, st, en).strip()
+                             for st, en in zip(starts, ends, strict=True)]
+    out = pd.DataFrame({k: pd.Series(v, dtype=DAY if k in ("earliest", "latest", "anchor") else
+                                     "int64" if k in ("start", "end") else object) for k, v in cols.items()})
+    for k in ("surface", "type", "value", "sentence"):
+        out[k] = out[k].astype("str") if len(out) else out[k]
+    return out
 
 
 # --------------------------------------------------------------------------- events
