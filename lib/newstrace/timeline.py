@@ -182,14 +182,13 @@ def _corpus_folder(corpus: pd.DataFrame) -> Path:
     return paths.corpus_dir()
 
 
-def _dateline(corpus: pd.DataFrame, doc_id) -> str:
+def _dateline(row: dict, text: str) -> str:
     """The article's dateline: the ``dateline`` column if the corpus has one, else the first
     non-empty line of the file as read (``raw``; cleaning may drop the dateline), else of the text."""
-    line = _cell(corpus, doc_id, "dateline")
+    line = row.get("dateline")
     if isinstance(line, str) and line.strip():
         return line
-    for col in ("raw", "text"):
-        src = _cell(corpus, doc_id, col)
+    for src in (row.get("raw"), text):
         if isinstance(src, str):
             first = next((ln for ln in src[:2000].splitlines() if ln.strip()), "")
             if first:
@@ -228,11 +227,12 @@ def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_di
     folder = Path(corpus_dir) if corpus_dir is not None else _corpus_folder(corpus)
     ev_table = event_groups(reference_events(folder if folder.is_dir() else None))
     rows = {}
+    cells = {c: corpus[c].to_dict() for c in ("published", "published_how", "dateline", "raw") if c in corpus.columns}
     for doc_id, text in corpus["text"].items():
         text = text if isinstance(text, str) else ""
-        clues = clues_for(text, ev_table, _cell(corpus, doc_id, "published"),
-                          str(_cell(corpus, doc_id, "published_how", "") or ""),
-                          _dateline(corpus, doc_id), None if tags is None else tags.get(doc_id))
+        row = {c: v.get(doc_id) for c, v in cells.items()}
+        clues = clues_for(text, ev_table, row.get("published"), str(row.get("published_how") or ""),
+                          _dateline(row, text), None if tags is None else tags.get(doc_id))
         lo, hi, why, conflict = weigh(clues, today)
         rows[doc_id] = (lo, hi, _how(why, lo, hi), "; ".join(why), conflict)
     fam = families if families is not None else _families(corpus)
@@ -283,7 +283,11 @@ def _sentence_lookup(corpus: pd.DataFrame) -> dict:
         return {}
     text = corpus["text"].where(corpus["text"].map(lambda t: isinstance(t, str)), "")
     sents = sentences(corpus.assign(text=text))
-    return {d: g[["start", "end", "text"]].to_numpy().tolist() for d, g in sents.groupby("doc_id", sort=False)}
+    out: dict = {}
+    for d, st, en, t in zip(sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist(),
+                            sents["text"].tolist(), strict=True):
+        out.setdefault(d, []).append((st, en, t))
+    return out
 
 
 _MORE_THAN_AGO = re.compile(r"^(?:more\s+than|over|at\s+least|upwards\s+of)\b.*\bago$", re.I)
