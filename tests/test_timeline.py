@@ -464,3 +464,23 @@ def test_planned_as_an_adjective_and_the_week_of_a_date():
     text = "On Friday, when she set aside a hastily planned trip, the department lifted a warning."
     assert values(text, "1998-08-17") == {"Friday": "1998-08-14"}
     assert values("A hearing is set for the week of March 6.", "2000-02-24") == {"the week of March 6": "2000-W10"}
+
+
+# ------------------------------------------------------------------ event chart: no silent truncation
+def test_event_chart_says_how_many_it_shows_and_leaves_background_out():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from newstrace.timeline_charts import event_chart
+
+    day = pd.Timestamp
+    rows = [{"earliest": day("1939-09-01"), "latest": day("1945-09-02"), "what": "war", "when": ["WWII"],
+             "doc_ids": ["a"], "n_docs": 1}]
+    rows += [{"earliest": day("2025-02-01") + pd.Timedelta(days=i), "latest": day("2025-02-01") + pd.Timedelta(days=i),
+              "what": f"event {i}", "when": ["x"], "doc_ids": ["a"], "n_docs": 1} for i in range(30)]
+    ev = pd.DataFrame(rows)
+    win = pd.DataFrame({"doc_id": ["a"], "earliest": [day("2025-02-01")], "latest": [day("2025-03-05")]})
+    fig, data = event_chart(ev, "t", "s", max_rows=25, windows=win)
+    subtitle = " ".join(t.get_text() for t in fig.texts).replace("\n", " ")
+    assert "showing 25 of 31 events" in subtitle and "1 earlier background event(s) left out" in subtitle
+    assert len(data) == 31 and int(data["shown"].sum()) == 25 and bool(data.loc[0, "background"])
