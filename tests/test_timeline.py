@@ -11,7 +11,15 @@ import pytest
 
 from newstrace import paths
 from newstrace.errors import CorpusError
-from newstrace.timeline import date_documents, events, expressions, interval, reference_events, tag
+from newstrace.timeline import (
+    FAMILY_SLACK_DAYS,
+    date_documents,
+    events,
+    expressions,
+    interval,
+    reference_events,
+    tag,
+)
 from newstrace.timeline_tag import pin_year
 
 TODAY = dt.date(2026, 1, 15)
@@ -170,7 +178,8 @@ def corpus(rows):
 def test_date_documents_evidence_order(tmp_path):
     c = corpus([
         ("stated", "The ministers met on Monday.", "2021-06-02", "metadata.csv"),
-        ("weekday", "The report was published on Thursday, February 6, by the agency.", None, ""),
+        ("weekday", "The report was published on Thursday, February 6, by the agency. Sales fell in 2024.", None, ""),
+        ("weekday-no-year", "The report was published on Thursday, February 6, by the agency.", None, ""),
         ("events", "Tensions grew after Trump was elected. The dispute will be settled before Trump's inauguration.",
          None, ""),
         ("nothing", "Farmers complained about the weather.", None, ""),
@@ -178,6 +187,8 @@ def test_date_documents_evidence_order(tmp_path):
     w = date_documents(c, today=TODAY, corpus_dir=tmp_path, families=pd.Series(dtype=str)).set_index("doc_id")
     assert w.loc["stated", "how"] == "stated" and w.loc["stated", "earliest"] == pd.Timestamp("2021-06-02")
     assert (w.loc["weekday", "earliest"], w.loc["weekday", "latest"]) == (pd.Timestamp("2025-02-06"), pd.Timestamp("2025-02-13"))
+    # a weekday with a date and no year anywhere: many years fit, so no window, but the evidence says why
+    assert pd.isna(w.loc["weekday-no-year", "earliest"]) and "weekday_date" in w.loc["weekday-no-year", "evidence"]
     assert (w.loc["events", "earliest"], w.loc["events", "latest"]) == (pd.Timestamp("2024-11-05"), pd.Timestamp("2025-01-20"))
     assert "inaugurated" in w.loc["events", "evidence"]
     assert w.loc["nothing", "how"] == "none" and pd.isna(w.loc["nothing", "earliest"])
@@ -198,7 +209,10 @@ def test_family_propagation(tmp_path):
     fam = pd.Series({"a": "F1", "b": "F1", "c": "F2"})
     w = date_documents(c, today=TODAY, corpus_dir=tmp_path, families=fam).set_index("doc_id")
     assert w.loc["b", "how"] == "family"
-    assert w.loc["b", "earliest"] == w.loc["b", "latest"] == pd.Timestamp("2023-04-10")
+    # a member of a story family appears within days of the others, not necessarily the same day
+    slack = pd.Timedelta(days=FAMILY_SLACK_DAYS)
+    assert (w.loc["b", "earliest"], w.loc["b", "latest"]) == (pd.Timestamp("2023-04-10") - slack,
+                                                              pd.Timestamp("2023-04-10") + slack)
     assert w.loc["c", "how"] == "none"
 
 
@@ -272,8 +286,12 @@ def seed_windows():
 def test_seed_windows(seed_windows):
     c, w = seed_windows
     assert w["how"].ne("none").sum() >= 4
-    pinned = w[w["evidence"].str.contains("Thursday, February 6", regex=False)]
+    pinned = w[w["evidence"].str.contains("weekday_date: 'Thursday, February 6' (written within a week after) ->",
+                                          regex=False)]
     assert len(pinned) >= 1 and (pinned["earliest"] == pd.Timestamp("2025-02-06")).all()
+    # the page header (the site's clock, six weeks later) disagrees with the text: said, not hidden
+    header = w[w["evidence"].str.contains("page header", regex=False)]
+    assert len(header) == 1 and header["conflict"].all() and "CONFLICT: page_date" in header.iloc[0]["evidence"]
     trump = w[w["evidence"].str.contains("inaugurated")]
     assert len(trump) == 1
     assert trump.iloc[0]["earliest"] == pd.Timestamp("2024-11-05") and trump.iloc[0]["latest"] == pd.Timestamp("2025-01-20")
@@ -446,3 +464,23 @@ def test_planned_as_an_adjective_and_the_week_of_a_date():
     text = "On Friday, when she set aside a hastily planned trip, the department lifted a warning."
     assert values(text, "1998-08-17") == {"Friday": "1998-08-14"}
     assert values("A hearing is set for the week of March 6.", "2000-02-24") == {"the week of March 6": "2000-W10"}
+
+
+# ------------------------------------------------------------------ event chart: no silent truncation
+def test_event_chart_says_how_many_it_shows_and_leaves_background_out():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from newstrace.timeline_charts import event_chart
+
+    day = pd.Timestamp
+    rows = [{"earliest": day("1939-09-01"), "latest": day("1945-09-02"), "what": "war", "when": ["WWII"],
+             "doc_ids": ["a"], "n_docs": 1}]
+    rows += [{"earliest": day("2025-02-01") + pd.Timedelta(days=i), "latest": day("2025-02-01") + pd.Timedelta(days=i),
+              "what": f"event {i}", "when": ["x"], "doc_ids": ["a"], "n_docs": 1} for i in range(30)]
+    ev = pd.DataFrame(rows)
+    win = pd.DataFrame({"doc_id": ["a"], "earliest": [day("2025-02-01")], "latest": [day("2025-03-05")]})
+    fig, data = event_chart(ev, "t", "s", max_rows=25, windows=win)
+    subtitle = " ".join(t.get_text() for t in fig.texts).replace("\n", " ")
+    assert "showing 25 of 31 events" in subtitle and "1 earlier background event(s) left out" in subtitle
+    assert len(data) == 31 and int(data["shown"].sum()) == 25 and bool(data.loc[0, "background"])

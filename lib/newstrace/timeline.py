@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import warnings
@@ -21,12 +22,16 @@ import pandas as pd
 
 from . import paths
 from .errors import CorpusError
-from .timeline_tag import WEEKDAYS, tag
+from .timeline_tag import tag
 
 __all__ = ["tag", "interval", "reference_events", "date_documents", "expressions", "events", "WEEK_HORIZON_DAYS"]
 
 #: News names a weekday ("on Thursday, February 6") only for days within a week of writing.
 WEEK_HORIZON_DAYS = 7
+
+#: The dtype of every date column: second resolution holds the years 1 to 9999 (nanoseconds,
+#: pandas' default, only 1677 to 2262), so "in 1600" or "by 3000" never overflow.
+DAY = "datetime64[s]"
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _EVENT_COLUMNS = ["event", "group", "earliest", "latest", "pattern", "source"]
@@ -126,7 +131,7 @@ def reference_events(corpus_dir: str | Path | None = None) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- dating articles
 _FUTURE_CLAUSE = re.compile(r"\b(?:will|won't|shall|going\s+to|is\s+to|are\s+to|would|expected\s+to|ahead\s+of|"
-                            r"in\s+the\s+run-up\s+to|until|upcoming|forthcoming|plans?\s+to)\b|'ll\b", re.I)
+                            r"in\s+the\s+run-up\s+to|upcoming|forthcoming|plans?\s+to)\b|'ll\b", re.I)
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -136,101 +141,15 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[lo:hi]
 
 
-def _explicit(corpus: pd.DataFrame, doc_id) -> tuple[pd.Timestamp, pd.Timestamp, str] | None:
-    pub = corpus.at[doc_id, "published"] if "published" in corpus.columns else pd.NaT
-    if pub is None or pd.isna(pub):
-        return None
-    pub = pd.Timestamp(pub)
-    day = pub.normalize()
-    if day.tzinfo is not None:
-        day = day.tz_localize(None)
-    how = ""
-    if "published_how" in corpus.columns:
-        how = str(corpus.at[doc_id, "published_how"] or "")
-    return day, day, f"stated: {how}" if how else "stated: corpus published date"
+def _cell(corpus: pd.DataFrame, doc_id, col: str, default=None):
+    return corpus.at[doc_id, col] if col in corpus.columns else default
 
 
-def _clues(text: str, ev_table: pd.DataFrame, today: dt.date | None) -> tuple[list, list]:
-    """Constraints on the publication date from the text: [(kind, lo, hi, why)], plus event choices."""
-    found = []
-    tags = tag(text, None, today=today)
-    for r in tags.itertuples():
-        if r.type not in ("DATE", "TIME"):
-            continue
-        surf = r.surface
-        wd = next((w for w in WEEKDAYS if re.search(rf"\b{w}\b", surf, re.I)), None)
-        val = str(r.value)
-        future = bool(_FUTURE_CLAUSE.search(_clause(text, r.start, r.end)))
-        if wd and re.fullmatch(r"\d{4}-\d{2}-\d{2}", val) and not re.search(r"\d{4}", surf):
-            d = pd.Timestamp(val)
-            if future:
-                found.append(("weekday", d - pd.Timedelta(days=WEEK_HORIZON_DAYS), d,
-                              f"'{surf}' (weekday with date, future) pins {val}; written within a week before"))
-            else:
-                found.append(("weekday", d, d + pd.Timedelta(days=WEEK_HORIZON_DAYS),
-                              f"'{surf}' (weekday with date) pins {val}; written within a week after"))
-            continue
-        lo, hi = interval(val)
-        if pd.isna(lo) or not re.search(r"\d{4}|(?:nineteen|two thousand)", surf, re.I):
-            continue  # only expressions that state their year bound the date
-        if future:
-            found.append(("date", pd.NaT, hi, f"'{surf}' ({val}) lies ahead"))
-        else:
-            found.append(("date", lo, pd.NaT, f"'{surf}' ({val}) has happened"))
-    groups: dict[str, list] = {}
-    for ev in ev_table.itertuples():
-        for m in re.finditer(ev.pattern, text):
-            future = bool(_FUTURE_CLAUSE.search(_clause(text, m.start(), m.end())))
-            groups.setdefault(ev.group, []).append((ev, m.group(), future))
-            break
-    return found, list(groups.values())
-
-
-def _combine(cons: list) -> tuple[pd.Timestamp, pd.Timestamp]:
-    lo = max((c[1] for c in cons if not pd.isna(c[1])), default=pd.NaT)
-    hi = min((c[2] for c in cons if not pd.isna(c[2])), default=pd.NaT)
-    return lo, hi
-
-
-def _window_from_clues(found: list, groups: list) -> tuple[pd.Timestamp, pd.Timestamp, list[str]]:
-    strong = [c for c in found if c[0] == "weekday"]
-    weak = [c for c in found if c[0] == "date"]
-    cons = list(strong)
-    lo, hi = _combine(cons)
-    if not pd.isna(lo) and not pd.isna(hi) and lo > hi:
-        cons = strong[:1]  # weekday pins disagree: keep the first
-    # reference events: among alternatives (two elections of one person) take the most recent
-    # one that keeps the window non-empty
-    # the year-stated dates of the text say which era it is written in
-    era = max((c[1] for c in weak if not pd.isna(c[1])), default=pd.NaT)
-    for cands in groups:
-        chosen = None
-        if pd.isna(era):
-            order = sorted(cands, key=lambda x: x[0].earliest, reverse=True)
-        else:
-            order = sorted(cands, key=lambda x: (abs((x[0].earliest - era).days), -x[0].earliest.value))
-        for ev, surf, future in order:
-            c = (("event", pd.NaT, ev.latest, f"'{surf}' ahead: before {ev.event} ({ev.latest.date()})") if future
-                 else ("event", ev.earliest, pd.NaT, f"'{surf}': after {ev.event} ({ev.earliest.date()})"))
-            lo, hi = _combine(cons + [c])
-            if pd.isna(lo) or pd.isna(hi) or lo <= hi:
-                chosen = c
-                if len(cands) > 1:
-                    pick = "most recent" if pd.isna(era) else "nearest to the dates the text states"
-                    chosen = (*c[:3], c[3] + f" [{pick} of {len(cands)} events this phrase can mean]")
-                break
-        if chosen:
-            cons.append(chosen)
-    for c in weak:
-        lo, hi = _combine(cons + [c])
-        if pd.isna(lo) or pd.isna(hi) or lo <= hi:
-            cons.append(c)
-    lo, hi = _combine(cons)
-    if pd.isna(lo) and pd.isna(hi):
-        return pd.NaT, pd.NaT, []
-    # keep only the constraints that decided a bound, plus the weekday pins
-    why = [c[3] for c in cons if c[0] == "weekday" or (not pd.isna(c[1]) and c[1] == lo) or (not pd.isna(c[2]) and c[2] == hi)]
-    return lo, hi, why
+#: A story family's members appear within days of each other, not on one day: a member without
+#: a window of its own takes the family's span widened by this many days each side (TimeML dev:
+#: the wire and newspaper versions of one story lie up to a few days apart).
+FAMILY_SLACK_DAYS = 7
+NAT = pd.NaT
 
 
 def _families(corpus: pd.DataFrame) -> pd.Series | None:
@@ -263,61 +182,97 @@ def _corpus_folder(corpus: pd.DataFrame) -> Path:
     return paths.corpus_dir()
 
 
-def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_dir: str | Path | None = None,
-                   families: pd.Series | None = None) -> pd.DataFrame:
-    """A publication window for every article; columns doc_id, earliest, latest, how, evidence.
+def _dateline(row: dict, text: str) -> str:
+    """The article's dateline: the ``dateline`` column if the corpus has one, else the first
+    non-empty line of the file as read (``raw``; cleaning may drop the dateline), else of the text."""
+    line = row.get("dateline")
+    if isinstance(line, str) and line.strip():
+        return line
+    for src in (row.get("raw"), text):
+        if isinstance(src, str):
+            first = next((ln for ln in src[:2000].splitlines() if ln.strip()), "")
+            if first:
+                return first
+    return ""
 
-    Evidence, strongest first: the date the corpus states (metadata.csv, a dateline, a page
-    date: ``published``/``published_how``); then clues in the text (a weekday with day and
-    month pins the date, a year-stated date bounds it, reference events from
-    ``reference_events`` bound it from the tense of the clause; ``corpus_dir``, by default the
-    folder ``load_corpus`` read, may hold an ``events.csv`` that extends that table); then the story family (from
-    ``newstrace.overlap.families``, or ``families`` if given): an article with no evidence of its
-    own inherits the span of its dated family members. ``how`` names the deciding evidence
-    ("stated", "text", "family", "none"); ``evidence`` says it in words. A NaT bound is open.
+
+def _how(evidence: list[str], lo, hi) -> str:
+    if pd.isna(lo) and pd.isna(hi):
+        return "none"
+    rules = {e.split(":", 1)[0] for e in evidence}
+    return "stated" if rules & {"stated", "page_date"} else "text"
+
+
+def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_dir: str | Path | None = None,
+                   families: pd.Series | None = None, tags: dict | None = None) -> pd.DataFrame:
+    """A publication window for every article; columns doc_id, earliest, latest, how, evidence, conflict.
+
+    The window weighs every piece of evidence (``newstrace.dating``; each named by its rule in
+    ``evidence``): the date the corpus states (metadata.csv, the source file), a page-header date
+    (with a clock time, an upper bound and a weaker candidate for the day), the dateline (the
+    ``dateline`` column when the corpus has one, else the text's first line), a weekday with a
+    date, the dates the text reports in the past or future tense, reference events
+    (``reference_events``; ``corpus_dir``, by default the folder ``load_corpus`` read, may hold
+    an ``events.csv``), then the story family (``newstrace.overlap.families`` or ``families``):
+    an article without a closed window of its own takes its dated members' span, widened by
+    ``FAMILY_SLACK_DAYS``. ``how`` names the deciding kind ("stated", "text", "family",
+    "text+family", "none"); ``conflict`` is True when strong pieces disagree (the window then
+    holds both and ``evidence`` says which). A NaT bound is open. ``today`` (default: the
+    current date) dates the background: a reference event more than ``dating.HISTORIC_YEARS``
+    before it never makes the window of a text that names no year; ``tags`` ({doc_id: tag(text) frame}) reuses a tagging.
     """
+    from .dating import clues_for, event_groups, weigh
+
     _check(corpus)
     folder = Path(corpus_dir) if corpus_dir is not None else _corpus_folder(corpus)
-    ev_table = reference_events(folder if folder.is_dir() else None)
+    ev_table = event_groups(reference_events(folder if folder.is_dir() else None))
     rows = {}
+    cells = {c: corpus[c].to_dict() for c in ("published", "published_how", "dateline", "raw") if c in corpus.columns}
     for doc_id, text in corpus["text"].items():
         text = text if isinstance(text, str) else ""
-        got = _explicit(corpus, doc_id)
-        if got:
-            rows[doc_id] = (got[0], got[1], "stated", got[2])
-            continue
-        found, groups = _clues(text, ev_table, today)
-        lo, hi, why = _window_from_clues(found, groups)
-        if why:
-            rows[doc_id] = (lo, hi, "text", "; ".join(why))
-        else:
-            rows[doc_id] = (pd.NaT, pd.NaT, "none", "")
+        row = {c: v.get(doc_id) for c, v in cells.items()}
+        clues = clues_for(text, ev_table, row.get("published"), str(row.get("published_how") or ""),
+                          _dateline(row, text), None if tags is None else tags.get(doc_id))
+        lo, hi, why, conflict = weigh(clues, today)
+        rows[doc_id] = (lo, hi, _how(why, lo, hi), "; ".join(why), conflict)
     fam = families if families is not None else _families(corpus)
     if fam is not None:
-        fam = fam.reindex(corpus.index)
-        for doc_id in corpus.index:
-            lo, hi, how, why = rows[doc_id]
-            label = fam.get(doc_id)
-            if label is None or (isinstance(label, float) and pd.isna(label)):
-                continue
-            peers = [p for p in fam.index[fam == label] if p != doc_id and rows[p][2] in ("stated", "text")]
-            if not peers or how == "stated" or (how == "text" and not pd.isna(lo) and not pd.isna(hi)):
-                continue
-            plo = min((rows[p][0] for p in peers if not pd.isna(rows[p][0])), default=pd.NaT)
-            phi = max((rows[p][1] for p in peers if not pd.isna(rows[p][1])), default=pd.NaT)
-            if any(pd.isna(rows[p][1]) for p in peers):
-                phi = pd.NaT
-            nlo = max(x for x in (lo, plo) if not pd.isna(x)) if not (pd.isna(lo) and pd.isna(plo)) else pd.NaT
-            nhi = min(x for x in (hi, phi) if not pd.isna(x)) if not (pd.isna(hi) and pd.isna(phi)) else pd.NaT
-            if not pd.isna(nlo) and not pd.isna(nhi) and nlo > nhi:
-                continue  # the family disagrees with the text: keep the text's own evidence
-            note = f"story family {label}: span of {', '.join(map(str, peers))}"
-            rows[doc_id] = (nlo, nhi, "family" if how == "none" else "text+family",
-                            f"{why}; {note}" if why else note)
-    out = pd.DataFrame([(d, *rows[d]) for d in corpus.index], columns=["doc_id", "earliest", "latest", "how", "evidence"])
+        _family_windows(rows, fam.reindex(corpus.index))
+    out = pd.DataFrame([(d, *rows[d]) for d in corpus.index],
+                       columns=["doc_id", "earliest", "latest", "how", "evidence", "conflict"])
     for col in ("earliest", "latest"):
-        out[col] = pd.to_datetime(out[col])
+        out[col] = out[col].astype(DAY)
     return out
+
+
+def _family_windows(rows: dict, fam: pd.Series) -> None:
+    """``family``: an article without a closed window takes the span of its family's members that
+    have evidence of their own (widened by FAMILY_SLACK_DAYS; a bound stays open unless every such
+    member has it), when that agrees with its own evidence."""
+    own = {d: r for d, r in rows.items() if r[2] in ("stated", "text")}
+    slack = pd.Timedelta(days=FAMILY_SLACK_DAYS)
+    for doc_id, (lo, hi, how, why, conflict) in list(rows.items()):
+        label = fam.get(doc_id)
+        if label is None or (isinstance(label, float) and pd.isna(label)) or not (pd.isna(lo) or pd.isna(hi)):
+            continue
+        peers = [p for p in fam.index[fam == label] if p != doc_id and p in own]
+        if not peers:
+            continue
+        los, his = [own[p][0] for p in peers], [own[p][1] for p in peers]
+        plo = NAT if any(pd.isna(x) for x in los) else min(los) - slack
+        phi = NAT if any(pd.isna(x) for x in his) else max(his) + slack
+        nlo = max((x for x in (lo, plo) if not pd.isna(x)), default=NAT)
+        nhi = min((x for x in (hi, phi) if not pd.isna(x)), default=NAT)
+        if (nlo, nhi) == (lo, hi) or (pd.isna(nlo) and pd.isna(nhi)):
+            continue
+        names = ", ".join(map(str, peers))
+        if not pd.isna(nlo) and not pd.isna(nhi) and nlo > nhi:
+            rows[doc_id] = (lo, hi, how, f"{why}; set aside: family: story family {label} ({names}) "
+                            "disagrees with the text", conflict)
+            continue
+        note = f"family: story family {label}: span of {names}, widened by {FAMILY_SLACK_DAYS} days"
+        rows[doc_id] = (nlo, nhi, "family" if how == "none" else "text+family", f"{why}; {note}" if why else note,
+                        conflict)
 
 
 # --------------------------------------------------------------------------- expressions
@@ -328,7 +283,50 @@ def _sentence_lookup(corpus: pd.DataFrame) -> dict:
         return {}
     text = corpus["text"].where(corpus["text"].map(lambda t: isinstance(t, str)), "")
     sents = sentences(corpus.assign(text=text))
-    return {d: g[["start", "end", "text"]].to_numpy().tolist() for d, g in sents.groupby("doc_id", sort=False)}
+    out: dict = {}
+    for d, st, en, t in zip(sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist(),
+                            sents["text"].tolist(), strict=True):
+        out.setdefault(d, []).append((st, en, t))
+    return out
+
+
+_MORE_THAN_AGO = re.compile(r"^(?:more\s+than|over|at\s+least|upwards\s+of)\b.*\bago$", re.I)
+_FIRST_UNITS = re.compile(r"^the\s+(?:first|initial|opening)\b", re.I)
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 31, "Y": 366}
+#: "the first two weeks of the operation in August": the duration and the date it is anchored to
+#: lie within this many characters of one clause.
+ANCHORED_DURATION_CHARS = 60
+
+
+def _hull(a: tuple, b: tuple) -> tuple:
+    return (min(a[0], b[0]) if not (pd.isna(a[0]) or pd.isna(b[0])) else a[0],
+            max(a[1], b[1]) if not (pd.isna(a[1]) or pd.isna(b[1])) else a[1])
+
+
+def _duration_days(value: str) -> int | None:
+    m = re.fullmatch(r"P(\d+)([DWMY])", value or "")
+    return int(m[1]) * _UNIT_DAYS[m[2]] if m else None
+
+
+def _anchored(text: str, surfaces: list, types: list, values: list, starts: list, ends: list, ivals: list) -> list:
+    """Intervals for expressions a calendar interval alone does not give: "more than four decades
+    ago" has no lower limit (earliest open); "the first two weeks of the operation in August"
+    lies from the start of the dated interval that follows it to its end plus the duration."""
+    out = list(ivals)
+    for i, (surf, typ, val) in enumerate(zip(surfaces, types, values, strict=True)):
+        if typ == "DATE" and _MORE_THAN_AGO.match(surf) and not pd.isna(out[i][1]):
+            out[i] = (pd.NaT, out[i][1])
+        elif typ == "DURATION" and _FIRST_UNITS.match(surf) and (days := _duration_days(val)):
+            j = i + 1
+            if j < len(values) and types[j] == "DATE" and starts[j] - ends[i] <= ANCHORED_DURATION_CHARS \
+                    and not re.search(r"[.;!?]", text[ends[i]:starts[j]]) and not pd.isna(out[j][0]):
+                out[i] = (out[j][0], out[j][1] + pd.Timedelta(days=days))
+    return out
+
+
+def _sentence_of(spans: list, starts: list, st: int):
+    k = bisect.bisect_right(starts, st) - 1
+    return spans[k][2] if k >= 0 and spans[k][0] <= st < spans[k][1] else None
 
 
 def expressions(corpus: pd.DataFrame, windows: pd.DataFrame | None = None, today: dt.date | None = None) -> pd.DataFrame:
@@ -338,39 +336,53 @@ def expressions(corpus: pd.DataFrame, windows: pd.DataFrame | None = None, today
     ``anchor`` is the document date used (the known date, or the latest end of the inferred
     window); ``earliest``/``latest`` span the calendar interval the expression denotes for
     every anchor inside the article's window, so an uncertain article date gives a wider
-    interval. ``windows`` reuses a ``date_documents`` result.
+    interval ("last week" in an article of 2-9 March spans both weeks); "more than four decades
+    ago" has an open earliest; "the first two weeks of the operation in August" runs from
+    August 1 to two weeks after August. ``windows`` reuses a ``date_documents`` result.
     """
     _check(corpus)
-    win = windows if windows is not None else date_documents(corpus, today=today)
-    win = win.set_index("doc_id")
+    texts = {d: (t if isinstance(t, str) else "") for d, t in corpus["text"].items()}
+    plain: dict = {}
+    if windows is None:
+        plain = {d: tag(t, None, today=today) for d, t in texts.items()}
+        windows = date_documents(corpus, today=today, tags=plain)
+    win = windows.set_index("doc_id")
     sents = _sentence_lookup(corpus)
-    frames = []
-    for doc_id, text in corpus["text"].items():
-        text = text if isinstance(text, str) else ""
+    cols = {k: [] for k in ("doc_id", "start", "end", "surface", "type", "value", "earliest", "latest", "anchor",
+                            "sentence")}
+    for doc_id, text in texts.items():
         lo, hi = (win.at[doc_id, "earliest"], win.at[doc_id, "latest"]) if doc_id in win.index else (pd.NaT, pd.NaT)
         anchors = [a for a in (hi, lo) if not pd.isna(a)]
-        main = tag(text, anchors[0].date() if anchors else None, today=today)
-        other = tag(text, anchors[1].date(), today=today) if len(anchors) > 1 and anchors[1] != anchors[0] else None
-        ivals = [interval(v) for v in main["value"]]
-        if other is not None and len(other) == len(main):
-            ivals = [(min(a[0], b[0]) if not (pd.isna(a[0]) or pd.isna(b[0])) else a[0],
-                      max(a[1], b[1]) if not (pd.isna(a[1]) or pd.isna(b[1])) else a[1])
-                     for a, b in zip(ivals, (interval(v) for v in other["value"]), strict=True)]
-        df = main.copy()
-        df.insert(0, "doc_id", doc_id)
-        df["earliest"] = pd.to_datetime(pd.Series([i[0] for i in ivals], dtype="datetime64[ns]", index=df.index))
-        df["latest"] = pd.to_datetime(pd.Series([i[1] for i in ivals], dtype="datetime64[ns]", index=df.index))
-        df["anchor"] = anchors[0] if anchors else pd.NaT
+        main = plain[doc_id] if not anchors and doc_id in plain else tag(
+            text, anchors[0].date() if anchors else None, today=today)
+        values = main["value"].tolist()
+        ivals = [interval(v) for v in values]
+        if len(anchors) > 1 and anchors[1] != anchors[0]:
+            other = tag(text, anchors[1].date(), today=today)["value"].tolist()
+            if len(other) == len(values):
+                ivals = [_hull(a, interval(v)) for a, v in zip(ivals, other, strict=True)]
+        starts, ends = main["start"].tolist(), main["end"].tolist()
+        surfaces, types = main["surface"].tolist(), main["type"].tolist()
+        ivals = _anchored(text, surfaces, types, values, starts, ends, ivals)
         spans = sents.get(doc_id, [])
-        df["sentence"] = [next((s[2] for s in spans if s[0] <= st < s[1]), _clause(text, st, en).strip())
-                          for st, en in zip(df["start"], df["end"], strict=True)]
-        frames.append(df)
-    cols = ["doc_id", "start", "end", "surface", "type", "value", "earliest", "latest", "anchor", "sentence"]
-    if not frames:
-        return pd.DataFrame(columns=cols)
-    out = pd.concat(frames, ignore_index=True)
-    out["anchor"] = pd.to_datetime(out["anchor"])
-    return out[cols]
+        span_starts = [sp[0] for sp in spans]
+        n = len(values)
+        cols["doc_id"] += [doc_id] * n
+        cols["start"] += starts
+        cols["end"] += ends
+        cols["surface"] += surfaces
+        cols["type"] += types
+        cols["value"] += values
+        cols["earliest"] += [i[0] for i in ivals]
+        cols["latest"] += [i[1] for i in ivals]
+        cols["anchor"] += [anchors[0] if anchors else pd.NaT] * n
+        cols["sentence"] += [_sentence_of(spans, span_starts, st) or _clause(text, st, en).strip()
+                             for st, en in zip(starts, ends, strict=True)]
+    out = pd.DataFrame({k: pd.Series(v, dtype=DAY if k in ("earliest", "latest", "anchor") else
+                                     "int64" if k in ("start", "end") else object) for k, v in cols.items()})
+    for k in ("surface", "type", "value", "sentence"):
+        out[k] = out[k].astype("str") if len(out) else out[k]
+    return out
 
 
 # --------------------------------------------------------------------------- events
@@ -424,4 +436,6 @@ def events(corpus: pd.DataFrame, exprs: pd.DataFrame | None = None, min_overlap:
                      "what": min(c["sentences"], key=len), "when": sorted(set(c["when"])),
                      "doc_ids": docs, "n_docs": len(docs)})
     out = pd.DataFrame(rows, columns=["earliest", "latest", "what", "when", "doc_ids", "n_docs"])
+    for col in ("earliest", "latest"):
+        out[col] = out[col].astype(DAY)
     return out.sort_values(["earliest", "latest"], ignore_index=True)

@@ -2,8 +2,9 @@
 
 - ``reporting_chart(windows, corpus)``: one row per article, its publication window as a bar
   (a dot when the day is known, an arrow when a bound is open), coloured by outlet.
-- ``event_chart(events)``: one row per dated event, its interval as a bar, darker when more
-  articles report it.
+- ``event_chart(events, windows=...)``: the dated events of the news period, each interval a
+  bar, darker when more articles report it; the subtitle says how many are shown of how many
+  and how many earlier background events are left out (``news_period``, ``select_events``).
 Both return ``(fig, data)``: the figure and the DataFrame it plots, for ``charts.save_figure``.
 """
 
@@ -72,12 +73,53 @@ def reporting_chart(windows: pd.DataFrame, corpus: pd.DataFrame, title: str, sou
     return fig, data
 
 
-def event_chart(events: pd.DataFrame, title: str, source: str, max_rows: int = 25, wrap: int = 70):
-    """Dated events as bars from earliest to latest day; returns (fig, data) with data columns
-    earliest, latest, what, n_docs, doc_ids."""
-    data = events.head(max_rows).reset_index(drop=True)
+#: Events beginning more than this many days before the news period are background (a war of 1939,
+#: a law of 1989 a 1999 article recalls): counted in the subtitle, listed in the table, not drawn.
+BACKGROUND_MARGIN_DAYS = 31
+
+
+def news_period(windows: pd.DataFrame | None, events: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The span where the corpus's reporting lies: the span of the articles' closed publication
+    windows; without any, the span of the events told by the most articles (an open window's
+    bound, "after 1982", says little about when the news is). (NaT, NaT) with neither."""
+    if windows is not None and len(windows):
+        closed = windows[windows["earliest"].notna() & windows["latest"].notna()]
+        if len(closed):
+            return closed["earliest"].min(), closed["latest"].max()
+    if not len(events):
+        return pd.NaT, pd.NaT
+    top = events[events["n_docs"] == events["n_docs"].max()]
+    return top["earliest"].min(), top["latest"].max()
+
+
+def select_events(events: pd.DataFrame, period: tuple, max_rows: int) -> pd.DataFrame:
+    """Every event with ``shown`` (drawn in the chart) and ``background`` (begins before the news
+    period): of the events in the period, the ``max_rows`` told by the most articles (then the
+    narrowest), drawn in date order."""
+    data = events.reset_index(drop=True).copy()
+    lo = period[0]
+    # an event that begins well before the period ("in the 20th century", "in 1997") is background
+    data["background"] = False if pd.isna(lo) else data["earliest"] < lo - pd.Timedelta(days=BACKGROUND_MARGIN_DAYS)
+    width = (data["latest"] - data["earliest"]).dt.days
+    order = data[~data["background"]].assign(_w=width).sort_values(["n_docs", "_w", "earliest"],
+                                                                   ascending=[False, True, True])
+    keep = set(order.index[:max_rows])
+    data["shown"] = data.index.isin(keep)
+    return data
+
+
+def event_chart(events: pd.DataFrame, title: str, source: str, max_rows: int = 25, wrap: int = 70,
+                windows: pd.DataFrame | None = None):
+    """Dated events of the news period as bars from earliest to latest day; returns (fig, data)
+    with data columns earliest, latest, what, n_docs, doc_ids, background, shown: every event,
+    so the table below the chart lists what the chart leaves out. The news period comes from the
+    articles' publication ``windows`` (see ``news_period``); the subtitle says how many events are
+    shown and how many earlier background events are left out."""
+    period = news_period(windows, events)
+    every = select_events(events, period, max_rows)
+    data = every[every["shown"]].reset_index(drop=True)
     fig, ax = charts.new_figure(10, 1.4 + 0.5 * max(len(data), 2))
-    x0, x1 = _limits(data["earliest"], data["latest"])
+    x0, x1 = _limits(data["earliest"], data["latest"]) if len(data) else _limits(every["earliest"], every["latest"])
     for i, r in data.iterrows():
         y = len(data) - 1 - i
         color = charts.PALETTE[0] if r["n_docs"] > 1 else charts.PALETTE[4]
@@ -88,14 +130,24 @@ def event_chart(events: pd.DataFrame, title: str, source: str, max_rows: int = 2
             ax.barh(y, width, left=r["earliest"], height=0.5, color=color, alpha=0.8)
         ax.text(r["latest"] + pd.Timedelta(days=max(1, (x1 - x0).days // 150)), y, f" {r['n_docs']} article(s)",
                 va="center", fontsize=7, color="#444444")
+    if not pd.isna(period[0]) and not pd.isna(period[1]):
+        ax.axvspan(max(period[0], x0), min(period[1], x1), color=charts.NEUTRAL, alpha=0.12, zorder=0)
     labels = [textwrap.shorten(r["what"], wrap, placeholder=" …") for _, r in data.iterrows()]
     ax.set_yticks(range(len(data) - 1, -1, -1), labels, fontsize=7)
     ax.set_xlim(x0, x1 + (x1 - x0) * 0.12)
     ax.set_ylim(-0.7, len(data) - 0.3)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     fig.autofmt_xdate()
-    charts.finish(fig, title, source, subtitle="Bar: the interval the text's date expression allows "
-                  "(a month, a week, or wider when the article's own date is uncertain); dark: told by several articles")
-    out = data[["earliest", "latest", "what", "n_docs", "doc_ids"]].copy()
+    n_bg = int(every["background"].sum())
+    n_period = len(every) - n_bg
+    counts = f"showing {len(data)} of {len(every)} events"
+    if len(data) < n_period:
+        counts += f" ({n_period} in the news period; the ones told by the most articles)"
+    if n_bg:
+        counts += f"; {n_bg} earlier background event(s) left out"
+    charts.finish(fig, title, source, subtitle=textwrap.fill(
+        f"{counts}. Bar: the interval the text's date expression allows; dark: told by several articles; "
+        "grey band: the news period (the articles' publication windows)", 140))
+    out = every[["earliest", "latest", "what", "n_docs", "doc_ids", "background", "shown"]].copy()
     out["doc_ids"] = out["doc_ids"].map(" ".join)
     return fig, out

@@ -650,7 +650,7 @@ class _Resolver:
                 return None  # "2000 soldiers": a count
             if re.match(r"\s*(?:[:]\d|\s*(?:sq|km|kilometres|kilometers|miles|metres|meters|feet|people|troops|residents|votes|points|tons|tonnes|hectares|rubles|roubles|dollars|euros|hryvnias?|visitors|views|comments|km2|mm)\b)", after, re.I):
                 return None
-            if re.search(r"(?:\b(?:about|some|nearly|almost|around|than|least|total\s+of|No\.?|number|page|pages|route|flight|room|model|version|tel|phone|\+)\s*)$", before, re.I):
+            if re.search(r"(?:\b(?:about|some|nearly|almost|around|than|least|total\s+of|No\.?|number|page|pages|route|flight|room|model|version|tel|phone|line|lines|item|items|row|step|chapter|section|box|unit|seat|gate|platform|exit|code|ref|\+)\s*)$", before, re.I):
                 return None
             if re.search(r"\d[\s.,]$", before):
                 return None  # "4 165 2000": a counter
