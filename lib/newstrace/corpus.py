@@ -81,22 +81,14 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise CorpusError(path, f"starts with a {enc} byte-order mark but does not decode as {enc}") from exc
     if b"\x00" in data:
-        # UTF-16 without a BOM: every other byte is NUL in Latin or Cyrillic text
-        even, odd = data[0::2].count(0), data[1::2].count(0)
-        half = len(data) / 2
-        for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-            if zeros > 0.3 * half:
-                try:
-                    text = data.decode(enc)
-                except UnicodeDecodeError:
-                    continue
-                if _looks_like_text(text):
-                    return text, enc
-        raise CorpusError(path, "binary file (contains NUL bytes), not text")
+        return _decode_utf16_without_bom(data, path)
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if _truncated_utf8(data, exc):
+            warnings.warn(f"{path}: ends inside a UTF-8 character (cut file?); read as UTF-8 with U+FFFD",
+                          UnicodeWarning, stacklevel=2)
+            return data.decode("utf-8", errors="replace"), "utf-8"
     best = charset_normalizer.from_bytes(data, cp_isolation=SINGLE_BYTE_CANDIDATES).best()
     if best is None:
         raise CorpusError(path, "could not detect the text encoding (not UTF-8, UTF-16 or a common single-byte encoding)")
@@ -125,13 +117,46 @@ def decode(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
 
 
 CYRILLIC_CODEPAGES = ("cp1251", "koi8_r", "mac_cyrillic")
+UTF8_TAIL = 3  # a UTF-8 character is at most 4 bytes: a cut one leaves at most 3 at the end
+
+
+def _truncated_utf8(data: bytes, exc: UnicodeDecodeError) -> bool:
+    """The only invalid UTF-8 is an incomplete character in the last bytes (a cut file)."""
+    return exc.start >= len(data) - UTF8_TAIL and exc.reason == "unexpected end of data"
+
+
+def _decode_utf16_without_bom(data: bytes, path: str | Path) -> tuple[str, str]:
+    """NUL bytes and no BOM: UTF-16 if one byte order reads as text, else CorpusError (binary).
+
+    Latin text has every other byte NUL; Cyrillic text has 0x04 there instead, so the byte order
+    is the one whose high bytes repeat most (the text's script block), checked by decoding.
+    """
+    readings = []
+    for enc, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+        if len(data) % 2:
+            break
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            readings.append((max(high.count(b) for b in set(high)) if high else 0, enc, text))
+    if not readings:
+        raise CorpusError(path, "binary file (contains NUL bytes), not text")
+    _, enc, text = max(readings)
+    return text, enc
+
+
+_FOREIGN_IN_CYRILLIC = re.compile(r"[^\x00-\x7fА-Яа-яЁёІіЇїЄєҐґ«»—–…№“”„’‘\u00a0]")
 
 
 def _cyrillic_case_score(text: str) -> int:
-    """Well-cased Cyrillic words (lower case or capitalised) minus badly cased ones."""
+    """Well-cased Cyrillic words (lower case or capitalised) minus badly cased ones, minus two per
+    character outside the Russian/Ukrainian alphabet and its punctuation (a wrong code page reads
+    a SHOUTED dateline such as "МОСКВА" as "ћќ— ¬ј", which has no well-cased word to lose)."""
     good = len(re.findall(r"\b[А-ЯЁІЇЄҐ]?[а-яёіїєґ’']{2,}\b", text))
     bad = len(re.findall(r"\b[а-яёіїєґ]+[А-ЯЁІЇЄҐ]+|\b[А-ЯЁІЇЄҐ]{3,}\b", text))
-    return good - bad
+    return good - bad - 2 * len(_FOREIGN_IN_CYRILLIC.findall(text))
 
 
 def _looks_like_text(text: str) -> bool:
