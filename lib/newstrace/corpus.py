@@ -1,8 +1,8 @@
 """Load any folder of news articles into one clean table: ``load_corpus`` and ``sentences``.
 
 Formats: ``.txt`` and ``.md`` in any common encoding (UTF-8 with or without BOM, UTF-16,
-UTF-32, cp1251, koi8-r, cp1250, cp1252/latin-1: detected and recorded), ``.html``/``.htm``
-(the main article text; scripts, navigation, headers, footers and asides dropped), and
+UTF-32, cp1251, koi8-r, cp1250, cp1252/latin-1: detected and recorded), ``.html``/``.htm``/``.xhtml``
+(the main article text as trafilatura extracts it, with the page's metadata), and
 ``.csv`` / ``.jsonl`` with one article per row (a ``text`` column, optional ``id``/``doc_id``,
 ``title``, ``outlet``, ``author``, ``published``, ``url``, ``language``). Sub-folders are walked.
 
