@@ -370,19 +370,19 @@ def _read_file(p: str | Path, rel: str) -> tuple[list[_Doc], list[tuple[str, str
     return [_Doc(doc_id, rel, "txt", encoding, text)], [], []
 
 
-def _html_cleaned(body: str, raw: str) -> clean.Cleaned:
+def _html_cleaned(body: str) -> clean.Cleaned:
     """trafilatura's text as it is: the plain-text cleaner is not run on it.
 
     On zyte-articles-dev the cleaner removed 106 lines of gold article text from trafilatura's
     output for 32 lines of chrome (F1 0.975 -> 0.968, benchmarks/zyte_html.py), so HTML pages skip it.
     """
-    n_words = count_words(body)
-    return clean.Cleaned(text=body, n_words_raw=len(raw.split()), n_words=n_words)
+    n_words = count_words(body)  # (n_words_raw: the extracted body before cleaning, as for other formats)
+    return clean.Cleaned(text=body, n_words_raw=n_words, n_words=n_words)
 
 
 def _analyse(doc: _Doc) -> dict:
     body = getattr(doc, "_body", doc.raw)
-    cleaned = _html_cleaned(body, doc.raw) if doc.fmt == "html" else clean.clean_article(body)
+    cleaned = _html_cleaned(body) if doc.fmt == "html" else clean.clean_article(body)
     title = doc.title.strip() or cleaned.title
     if doc.title and cleaned.title and clean._key(cleaned.title) != clean._key(doc.title):
         # the page's own headline differs from the one the cleaner saw; keep the declared one
