@@ -560,14 +560,19 @@ def _drop_back_references(found: list[str]) -> list[str]:
 
 # --- media nouns: "the Harbor newspaper said", "the news agency Harbour Press" ------------------------------
 _MEDIA_NOUNS = tuple(_ATTRIBUTION["noun"])
-_MEDIA_NOUN_RE = re.compile(r"(?<![\w-])(?:" + alternation(_MEDIA_NOUNS) + r")(?![\w-])")
-# a name in apposition with a media noun: "Uhuru, or Freedom, a Swahili newspaper owned by the party"
-_APPOSITION_RE = re.compile(
+# The nouns (and the agency names "... News Agency") are found in one pass of an automaton over the word view,
+# as the attribution phrases are; each place is then checked on the text.
+_AGENCY_WORDS = ("news agency", "press agency", "telegraph agency")
+_NOUN_PHRASES = sorted({*_MEDIA_NOUNS, *_AGENCY_WORDS})
+_NOUN_AUTOMATON = ahocorasick_rs.BytesAhoCorasick([p.encode() for p in _NOUN_PHRASES])
+# a name in apposition before a media noun, read on the text before the noun: "Uhuru, or Freedom, a Swahili
+# newspaper owned by the party", "Maariv, the Israeli daily, said" (with "the", a comma must follow the noun:
+# not "X, the newspaper writes")
+_APPOSITION_BEFORE = re.compile(
     rf"(?<![\w’'])(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})(?:,\s+or\s+{_CAP}(?:\s+{_CAP}){{0,2}})?,\s+"
-    r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:newspaper|news\s+agency|press\s+agency|daily|weekly|broadcaster|"
-    r"news\s+website|magazine)(?![\w-])")
-# a news agency named in full is an outlet wherever it stands: "the official Kessel News Agency, which ..."
-_AGENCY_NAME_RE = re.compile(r"(?<=[a-z]) (?:News|Press|Telegraph) Agency\b")
+    r"(?:(?P<a>an?)|the)\s+(?:[\w-]+\s+){0,3}?\Z")
+_APPOSITION_NOUNS = frozenset({"newspaper", "news agency", "press agency", "daily", "weekly", "broadcaster",
+                               "news website", "magazine"})
 # an owner's or buyer's clause lists titles as property, not as sources: "Example Co. publishes the Harbor weekly"
 _BUSINESS_BEFORE = re.compile(
     r"\b(?:publish(?:es|ed|ing)?|owns|owned|owner\s+of|bought|buys|acquired|acquires|sold|sells|purchase\s+of)\b[^.;]*\Z")
@@ -586,48 +591,76 @@ _CALENDAR_WORDS = frozenset(w.capitalize() for w in (*lexicon.MONTHS, *lexicon.W
 
 def _media_noun_names(text: str, reversed_text: str) -> list[tuple[int, str]]:
     """(start, marked name) of the outlets that a media noun names: "The Maariv newspaper said" -> Maariv,
-    "the news agency IRNA reported" -> IRNA, "Israel radio reported" -> Israel Radio. Not "a Swahili newspaper"
+    "the news agency IRNA reported" -> IRNA, "Israel radio reported" -> Israel Radio, "Uhuru, a Swahili
+    newspaper" -> Uhuru, "the official Kessel News Agency" -> Kessel News Agency. Not "a Swahili newspaper"
     (a description), nor "the Harbor newspaper chain" (a company)."""
-    hits = []
-    for m in _APPOSITION_RE.finditer(text):  # "said Uhuru, a Swahili newspaper"
-        if not _NOUN_BUSINESS_AFTER.match(text, m.end()):
-            name = _noun_name(m.group("name"), "")
-            if name:
-                hits.append((m.start("name"), _NOUN_MARK + name))
-    for m in _AGENCY_NAME_RE.finditer(text):
-        n = _name_before(text, m.end(), reversed_text)
-        if n and n.end() == m.end():
-            hits.append((n.start(), _NOUN_MARK + canonical_outlet(_trim(n.group("name")))))
-    for m in _MEDIA_NOUN_RE.finditer(text):
-        noun = m.group(0)
-        if noun in _NAMES_BEFORE_NOUN and not _NOUN_BUSINESS_AFTER.match(text, m.end()) \
-                and not _BUSINESS_BEFORE.search(text, max(0, m.start() - 80), m.start()):
-            at = m.start()
-            while at > 0 and text[at - 1] in " \t":
-                at -= 1
-            n = _name_before(text, at, reversed_text) if at < m.start() else None
-            name = _noun_name(n.group("name") if n else "", text[max(0, m.start() - 60):m.start()])
-            if name:
-                hits.append((n.start(), _NOUN_MARK + (f"{name} {noun.title()}" if noun in {"radio", "television"} else name)))
-        if noun in _NAMES_AFTER_NOUN:
-            n = _NAME_AFTER_PHRASE.match(text, m.end())
-            name = _noun_name(n.group("name") if n else "", "")
-            if name and not text[m.end():n.start("name")].count("\n"):
-                hits.append((n.start("name"), _NOUN_MARK + name))
+    hits: list[tuple[int, str]] = []
+    view = _word_view(text)
+    for index, start, end in _NOUN_AUTOMATON.find_matches_as_indexes(view, overlapping=True):
+        # a whole word in the view: a space (or the view's edge) on both sides; text[start - 1:end - 1] is it
+        if view[start - 1] != 32 or (end < len(view) and view[end] != 32):
+            continue
+        q, noun = start - 1, _NOUN_PHRASES[index]
+        written = text[q:q + len(noun)]
+        if written in ("News Agency", "Press Agency", "Telegraph Agency"):
+            hits.extend(_agency_name(text, q + len(noun), reversed_text))
+        elif written == noun:
+            hits.extend(_noun_hits(text, q, noun, reversed_text))
     return hits
 
 
-_POSSESSIVE_PERSON = re.compile(r"(?<=\w)['’]s?\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+)?\b(?!\s+[A-Z])")
+def _agency_name(text: str, end: int, reversed_text: str) -> list[tuple[int, str]]:
+    """The agency named in full before ``end``: "the official Kessel News Agency" -> Kessel News Agency."""
+    n = _name_before(text, end, reversed_text)
+    if n and n.end() == end and len(n.group("name").split()) > 2:
+        return [(n.start(), _NOUN_MARK + canonical_outlet(_trim(n.group("name"))))]
+    return []
+
+
+def _noun_hits(text: str, q: int, noun: str, reversed_text: str) -> list[tuple[int, str]]:
+    """The outlets named beside the media noun that starts at ``text[q]``: before it ("the Maariv newspaper"),
+    after it ("news agency IRNA") or in apposition ("Uhuru, a Swahili newspaper")."""
+    hits = []
+    end = q + len(noun)
+    business = _NOUN_BUSINESS_AFTER.match(text, end)
+    if noun in _NAMES_BEFORE_NOUN and not business and not _BUSINESS_BEFORE.search(text, max(0, q - 80), q):
+        at = q
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        n = _name_before(text, at, reversed_text) if at < q else None
+        name = _noun_name(n.group("name") if n else "", text[max(0, q - 60):q])
+        if name:
+            hits.append((n.start(), _NOUN_MARK + (f"{name} {noun.title()}" if noun in {"radio", "television"} else name)))
+    if noun in _NAMES_AFTER_NOUN:
+        n = _NAME_AFTER_PHRASE.match(text, end)
+        name = _noun_name(n.group("name") if n else "", "")
+        if name and "\n" not in text[end:n.start("name")]:
+            hits.append((n.start("name"), _NOUN_MARK + name))
+    if noun in _APPOSITION_NOUNS and not business and text.rfind(",", max(0, q - 60), q) >= 0:
+        m = _APPOSITION_BEFORE.search(text, max(0, q - 90), q)
+        if m and (m.group("a") or text[end:end + 1] == ","):
+            name = _noun_name(m.group("name"), "")
+            if name:
+                hits.append((m.start("name"), _NOUN_MARK + name))
+    return hits
+
+
+_POSSESSIVE_PERSON = re.compile(r"['’]s?\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+)?\b(?!\s+[A-Z])")
 
 
 def _journalist_outlets(text: str, reversed_text: str) -> list[tuple[int, str]]:
     """(start, name) of outlets named by a possessive before a person's name: "Harbour News' Ann Lee",
     "the BBC's Ann Lee asked" (the outlet's journalist). The name is kept only if it is a media name."""
     hits = []
-    for m in _POSSESSIVE_PERSON.finditer(text):
-        n = _name_before(text, m.start(), reversed_text)
-        if n and n.end() == m.start() and is_media_name(_trim(n.group("name"))):
-            hits.append((n.start(), n.group("name")))
+    for quote in "'’":
+        i = text.find(quote, 1)
+        while i >= 0:
+            if text[i - 1].isalnum():
+                m = _POSSESSIVE_PERSON.match(text, i)
+                n = _name_before(text, i, reversed_text) if m else None
+                if n and n.end() == i and is_media_name(_trim(n.group("name"))):
+                    hits.append((n.start(), n.group("name")))
+            i = text.find(quote, i + 1)
     return hits
 
 
