@@ -271,3 +271,174 @@ def test_non_ascii_letters_do_not_shift_phrase_positions():
     assert after == [(19, 31)] == ref_phrase_hits(text, sources.CITE_AFTER_PHRASES)
     # the Kelvin sign is not the letter k: "SPEA\u212aING TO" is no phrase
     assert find_cites("SPEA\u212aING TO Reuters, the mayor resigned.") == []
+
+
+# --- datelines ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, dateline, place, date, agency",
+    [
+        ("NAIROBI, Kenya (AP) _ Two bombs exploded.", "NAIROBI, Kenya (AP) _", "NAIROBI, Kenya", "", "Associated Press"),
+        ("WASHINGTON, August 8 (Xinhua) -- The president spoke.", "WASHINGTON, August 8 (Xinhua) --", "WASHINGTON",
+         "August 8", "Xinhua"),
+        ("KESSEL, Aug. 8 (Xinhua) -- The port reopened.", "KESSEL, Aug. 8 (Xinhua) --", "KESSEL", "Aug. 8", "Xinhua"),
+        ("LONDON (Reuters) - Shares fell.", "LONDON (Reuters) -", "LONDON", "", "Reuters"),
+        ("NEW YORK (CNN) -- A man was held.", "NEW YORK (CNN) --", "NEW YORK", "", "CNN"),
+        ("MADRID — Spain won the tie.", "MADRID —", "MADRID", "", ""),
+        ("WASHINGTON _ The bombings frightened travelers.", "WASHINGTON _", "WASHINGTON", "", ""),
+        ("PORT ELLIS, MO. (AP)-- The vote passed.", "PORT ELLIS, MO. (AP)--", "PORT ELLIS, MO.", "", "Associated Press"),
+        ("HAVANA (AP ) -- The boy's father spoke.", "HAVANA (AP ) --", "HAVANA", "", "Associated Press"),
+        ("THE HAGUE, Netherlands (AP)_ The court ruled.", "THE HAGUE, Netherlands (AP)_", "THE HAGUE, Netherlands",
+         "", "Associated Press"),
+        ("Hong Kong (CNN Business) Markets were mixed.", "Hong Kong (CNN Business)", "Hong Kong", "", "CNN"),
+        ("Kessel, Ill. — Two goals decided it.", "Kessel, Ill. —", "Kessel, Ill.", "", ""),
+        ("Kessel, DC, United States: Getting there is hard.", "Kessel, DC, United States:", "Kessel, DC, United States",
+         "", ""),
+        ("KESSEL (Harbour-Wire) -- The dam held.", "KESSEL (Harbour-Wire) --", "KESSEL", "", "Harbour-Wire"),
+        ("(Undated) The appeal was heard.", "(Undated)", "", "", ""),
+        # not datelines
+        ("The Harbor Times said in an editorial on Monday: the vote was fair.", "", "", "", ""),
+        ("NATO - the alliance - met on Monday.", "", "", "", ""),
+        ("Jane Doe (R) said the bill would pass.", "", "", "", ""),
+        ("A HUNTER who ate a rabbit fell ill.", "", "", "", ""),
+        ("MALAYSIA's move into the information age is timely.", "", "", "", ""),
+    ],
+)
+def test_datelines_are_parsed_into_place_date_and_agency(text, dateline, place, date, agency):
+    assert sources.find_dateline(text) == {"dateline": dateline, "place": place, "date": date, "agency": agency}
+
+
+def test_a_newspaper_running_wire_copy_cites_the_wire_and_a_wire_does_not_cite_itself():
+    text = "KESSEL, Norland (AP) — The dam held overnight, officials said."
+    assert find_cites(text, outlet="Harbor Times") == ["Associated Press"]
+    assert find_cites(text, outlet="Associated Press") == []
+
+
+# --- cites on the forms real re-reports use ------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, cites",
+    [
+        # a reporter of an outlet, credited with "via", "according to", "writes"
+        ('"We lost," the coach said, via Ann Lee of the Harbor Post-Gazette.', ["Harbor Post-Gazette"]),
+        ("He had, according to Ann Lee of the Washington Post, eaten a rabbit.", ["The Washington Post"]),
+        ("Richardson, via the Harbor Times, said he was sorry.", ["Harbor Times"]),
+        # the outlet of a journalist named with a possessive
+        ("The BBC’s Ann Lee pressed him on the dates.", ["BBC"]),
+        ("Harbour News' Ann Lee asked the first question.", ["Harbour News"]),
+        ("Reuters's editor in chief left in May.", []),
+        # a media noun beside a name
+        ("The Kessel newspaper said on Sunday that talks would resume.", ["Kessel"]),
+        ("Yeltsin was quoted as saying by the Kessel-Tass news agency.", ["Kessel-Tass"]),
+        ("Iran condemns the attack, the official news agency KNA reported.", ["KNA"]),
+        ("Norland radio reported the verdict.", ["Norland Radio"]),
+        ("The official Kessel News Agency, which counts the visits, did not mention it.", ["Kessel News Agency"]),
+        ("The deportees left, said Uhuru, or Freedom, a Swahili newspaper owned by the party.", ["Uhuru"]),
+        ("Kessel Vedomosti, the business daily, said the deal was off.", ["Kessel Vedomosti"]),
+        # ... but not a description, a company, a job, a reference back
+        ("A Swahili newspaper reported the expulsions.", []),
+        ("The merger of the Kessel newspaper chain was completed.", []),
+        ("Harbour Co. publishes the Kessel Ledger, the Kessel weekly and trade magazines.", []),
+        ("Joe Smith, a newspaper reporter, said the door was open.", []),
+        ("The man was elected president of the United States, the newspaper writes.", []),
+        # a poll two outlets ran together
+        ("A new Harbour News-Valley Times opinion poll shows 6 of 10 agree.", ["Harbour News", "Valley Times"]),
+        # people on and to outlets
+        ("He said in a statement released to the Harbor Times that he was innocent.", ["Harbor Times"]),
+        ("Documents leaked to the Harbor Times show the plan.", ["Harbor Times"]),
+        ('The minister, speaking on Harbour News\' "Sunday Hour," said the request was legal.', ["Harbour News"]),
+        ("He asserted in an interview on the Cable News Network that fires burn.", ["CNN"]),
+        ("Harbour News first reported the deal last night.", ["Harbour News"]),
+        # the second mention of a paper is the same paper
+        ("According to Ann Lee of the Harbor Times, it spread. Lee of the Times reports it was censored.",
+         ["Harbor Times"]),
+        # sentence words and other organisations are not outlets
+        ("The tomb was opened. But The Harbor News reported on Friday that it was empty.", ["Harbor News"]),
+        ("Harbour Media Holdings PLC said its chief resigned.", []),
+        ('"It is debunked," White House Press Secretary Ann Lee said.', []),
+        ("The European Space Agency says astronauts could hibernate.", []),
+        ("According to the Intelligencer, the Kessel News-Register, the figure is wrong.", ["Intelligencer"]),
+    ],
+)
+def test_cites_in_the_forms_of_real_re_reports(text, cites):
+    assert find_cites(text) == cites
+
+
+# --- rules as data ----------------------------------------------------------------------------
+
+def _rows(name):
+    import csv
+    from importlib import resources
+
+    with resources.files("newstrace").joinpath(f"data/{name}").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("row", _rows("attribution.csv"), ids=lambda r: r["phrase"])
+def test_each_attribution_phrase_finds_the_outlet_in_its_example(row):
+    assert row["phrase"] in row["example"].lower()
+    assert find_cites(row["example"]), row
+
+
+@pytest.mark.parametrize("row", _rows("lexicon.csv"), ids=lambda r: f'{r["kind"]}-{r["word"]}')
+def test_each_lexicon_word_stands_in_its_example(row):
+    assert re.search(rf"\b{re.escape(row['word'])}\b", row["example"].lower())
+
+
+def test_the_shared_lexicon_has_twelve_months_seven_weekdays_and_the_reporting_verbs():
+    from newstrace import lexicon
+
+    assert len(lexicon.MONTHS) == 12 and lexicon.MONTHS[0] == "january"
+    assert len(lexicon.WEEKDAYS) == 7 and lexicon.MONTH_ABBREVIATIONS["sept"] == 9
+    assert {"writes", "reported", "said"} <= set(lexicon.REPORTING_VERBS)
+    assert set(lexicon.REPORTING_VERBS) <= set(sources.CITE_BEFORE_PHRASES)
+
+
+def test_every_alias_in_the_outlets_table_names_its_canonical_outlet_once():
+    rows = _rows("outlets.csv")
+    owners = {}
+    for row in rows:
+        assert row["kind"] in sources.OUTLET_KINDS, row
+        assert owners.setdefault(row["alias"], row["canonical"]) == row["canonical"], row
+        assert canonical_outlet(row["alias"]) == row["canonical"], row
+        assert row["alias"] == row["alias"].lower(), row
+
+
+def test_a_corpus_folder_extends_the_outlet_names_and_a_broken_table_is_named(tmp_path):
+    from newstrace import load_corpus
+    from newstrace.corpus import CorpusWarning
+
+    (tmp_path / "a.txt").write_text("Flood warning\n\nThe river rose overnight, Kessel Courier-Bote writes.\n"
+                                    "Farmers moved their herds to higher ground on Tuesday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Dam holds\n\nThe dam held, Kessel Krant reports.\n"
+                                    "Engineers inspected it on Wednesday morning.", encoding="utf-8")
+    (tmp_path / "outlets.csv").write_text("canonical,alias,kind,domain\nKessel Krant,kessel krant,newspaper,\n"
+                                          "Kessel Krant,kk,newspaper,\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.loc["b", "cites"] == ["Kessel Krant"]
+    assert canonical_outlet("KK") == "Kessel Krant"
+    (tmp_path / "outlets.csv").write_text("name\nKessel Krant\n", encoding="utf-8")
+    with pytest.warns(CorpusWarning, match="outlets.csv: outlets table without column"):
+        corpus = load_corpus(tmp_path)
+    assert len(corpus) == 2 and canonical_outlet("KK") == "KK"
+    sources.use_corpus_outlets(None)
+
+
+def test_load_corpus_keeps_the_dateline_and_takes_the_wire_as_outlet_or_cite(tmp_path):
+    from newstrace import load_corpus
+
+    (tmp_path / "wire.txt").write_text(
+        "Dam holds after storm\n\nKESSEL, Norland (AP) _ The dam held overnight, officials said on Monday.\n"
+        "Engineers will inspect it again on Tuesday.", encoding="utf-8")
+    (tmp_path / "paper.txt").write_text(
+        "Storm passes\n\nPORT ELLIS (Reuters) - The storm passed the coast on Monday, forecasters said.\n"
+        "Schools will open again on Wednesday.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("doc_id,outlet\npaper,Harbor Times\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    wire, paper = corpus.loc["wire"], corpus.loc["paper"]
+    assert wire["dateline"] == "KESSEL, Norland (AP) _" and wire["dateline_place"] == "KESSEL, Norland"
+    assert wire["dateline_agency"] == "Associated Press"
+    assert wire["outlet"] == "Associated Press" and wire["outlet_how"].startswith("dateline")
+    assert wire["cites"] == []
+    assert paper["outlet"] == "Harbor Times" and paper["cites"] == ["Reuters"]
+    assert paper["dateline_agency"] == "Reuters"

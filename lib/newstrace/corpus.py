@@ -37,12 +37,13 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
-RESERVED = {"metadata.csv", "events.csv"}  # side files of a corpus folder, not articles
+RESERVED = {"metadata.csv", "events.csv", "outlets.csv"}  # side files of a corpus folder, not articles
 MAX_BYTES = 20 * 1024 * 1024
 METADATA_COLUMNS = ["url", "outlet", "author", "published", "title", "language"]
 COLUMNS = [
     "path", "format", "encoding", "raw", "title", "text", "outlet", "outlet_how", "author", "cites",
     "published", "published_how", "url", "language", "n_words_raw", "n_words", "removed",
+    "dateline", "dateline_place", "dateline_agency",
 ]
 SINGLE_BYTE_CANDIDATES = ["cp1252", "cp1251", "koi8_r", "cp1250", "mac_cyrillic", "iso8859_15"]
 
@@ -404,6 +405,9 @@ def _analyse(doc: _Doc) -> dict:
         mastheads = [r["text"] for r in cleaned.removed if r["reason"].startswith("page header")]
         outlet, evidence = sources.outlet_from_chrome(cleaned.chrome_lines, mastheads)
         outlet_how = f'site name in page chrome "{evidence}"' if outlet else ""
+    dateline = sources.find_dateline(text)
+    if not outlet and dateline["agency"]:  # wire copy: the agency of the dateline publishes it
+        outlet, outlet_how = dateline["agency"], f'dateline "{dateline["dateline"]}"'
     outlet = sources.canonical_outlet(outlet) if outlet else ""
     published, published_how = pd.NaT, ""
     if doc.published.strip():
@@ -430,6 +434,9 @@ def _analyse(doc: _Doc) -> dict:
         "n_words_raw": cleaned.n_words_raw,
         "n_words": n_words,
         "removed": removed,
+        "dateline": dateline["dateline"],
+        "dateline_place": dateline["place"],
+        "dateline_agency": dateline["agency"],
     }
 
 
@@ -507,7 +514,15 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
 
     ``text`` is the cleaned body WITHOUT the headline (the headline is in ``title``).
     Columns: path, format, encoding, raw, title, text, outlet, outlet_how, author, cites,
-    published, published_how, url, language, n_words_raw, n_words, removed.
+    published, published_how, url, language, n_words_raw, n_words, removed, dateline,
+    dateline_place, dateline_agency.
+    ``dateline`` is the wire dateline that opens ``text`` as written ("NAIROBI, Kenya (AP) _",
+    "WASHINGTON, August 8 (Xinhua) --", "" if none), ``dateline_place`` its place ("NAIROBI, Kenya")
+    and ``dateline_agency`` the canonical agency it names ("Associated Press", "" if none). The
+    agency is the ``outlet`` (``outlet_how`` 'dateline "..."') when nothing stronger names one
+    (the source file, self-attribution, the page chrome); when another outlet publishes the story
+    (a newspaper running wire copy), the agency is the first of its ``cites``. An ``outlets.csv`` in
+    the folder (columns canonical, alias, kind, domain) adds outlet names to the packaged ones.
     ``doc_id`` is the file's path below the folder without extension (for .csv/.jsonl the
     row's ``doc_id``/``id`` or ``<file>-<row number>``). ``path=None`` means
     ``paths.corpus_dir()``. Skipped files are listed in one ``CorpusWarning`` and in
@@ -558,6 +573,11 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
             skip(where, reason)
         articles.extend(docs)
 
+    try:  # the folder's own outlets.csv extends the outlet names (sources.use_corpus_outlets)
+        sources.use_corpus_outlets(root)
+    except CorpusError as exc:
+        sources.use_corpus_outlets(None)
+        skip("outlets.csv", f"{exc.reason}; its outlets are not used")
     rows, ids, seen_ids = [], [], set()
     duplicates = _DuplicateFinder()
     for doc in articles:
@@ -593,6 +613,9 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
                 elif col == "outlet":
                     row["outlet"], row["outlet_how"] = value, "metadata.csv"
                     row["cites"] = [c for c in row["cites"] if c != value]
+                    agency = row["dateline_agency"]  # a paper running wire copy cites the wire
+                    if agency and agency != sources.canonical_outlet(value) and agency not in row["cites"]:
+                        row["cites"].insert(0, agency)
                 else:
                     row[col] = value
 

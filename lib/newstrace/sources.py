@@ -18,79 +18,125 @@ General rules of news language, not of any one site:
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache, wraps
+from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick_rs
 
+from . import lexicon
+from .errors import CorpusError
 from .text import alternation
 
-# Canonical name -> other spellings (lower case). The major international news outlets and
-# agencies; a user's own outlets are recognised by the media-word and domain rules.
-KNOWN_OUTLETS: dict[str, list[str]] = {
-    "Reuters": ["reuters", "thomson reuters"],
-    "Associated Press": ["associated press", "ap", "the associated press"],
-    "AFP": ["afp", "agence france-presse", "agence france presse", "france-presse"],
-    "Bloomberg": ["bloomberg", "bloomberg news"],
-    "The Washington Post": ["washington post", "the washington post", "wapo"],
-    "The New York Times": ["new york times", "the new york times", "nyt"],
-    "The Wall Street Journal": ["wall street journal", "the wall street journal", "wsj"],
-    "Financial Times": ["financial times", "the financial times", "ft"],
-    "The Guardian": ["guardian", "the guardian"],
-    "The Economist": ["economist", "the economist"],
-    "The Times": ["the times"],
-    "The Telegraph": ["telegraph", "the telegraph", "the daily telegraph"],
-    "The Independent": ["the independent"],
-    "BBC": ["bbc", "bbc news", "the bbc"],
-    "CNN": ["cnn"],
-    "CNBC": ["cnbc"],
-    "NBC News": ["nbc", "nbc news"],
-    "CBS News": ["cbs", "cbs news"],
-    "ABC News": ["abc news"],
-    "Fox News": ["fox news"],
-    "NPR": ["npr"],
-    "Politico": ["politico"],
-    "Axios": ["axios"],
-    "Newsweek": ["newsweek"],
-    "Time": ["time magazine"],
-    "The Atlantic": ["the atlantic"],
-    "Forbes": ["forbes"],
-    "Business Insider": ["business insider", "insider"],
-    "Al Jazeera": ["al jazeera", "aljazeera"],
-    "Deutsche Welle": ["deutsche welle", "dw"],
-    "Der Spiegel": ["der spiegel", "spiegel"],
-    "Le Monde": ["le monde"],
-    "El País": ["el país", "el pais"],
-    "Corriere della Sera": ["corriere della sera"],
-    "Euronews": ["euronews"],
-    "Radio Free Europe/Radio Liberty": ["radio free europe", "radio liberty", "rfe/rl", "radio svoboda"],
-    "Voice of America": ["voice of america", "voa"],
-    "Xinhua": ["xinhua", "xinhua news agency"],
-    "Kyodo": ["kyodo", "kyodo news"],
-    "Yonhap": ["yonhap", "yonhap news agency"],
-    "TASS": ["tass"],
-    "RIA Novosti": ["ria novosti", "ria"],
-    "Interfax": ["interfax"],
-    "Kommersant": ["kommersant"],
-    "Meduza": ["meduza"],
-    "Novaya Gazeta": ["novaya gazeta"],
-    "Ukrinform": ["ukrinform"],
-    "UNIAN": ["unian"],
-    "Ukrainska Pravda": ["ukrainska pravda", "ukrainian pravda"],
-    "Kyiv Independent": ["kyiv independent", "the kyiv independent"],
-    "Kyiv Post": ["kyiv post", "the kyiv post"],
-    "Suspilne": ["suspilne"],
-    "Institute for the Study of War": ["institute for the study of war", "isw"],
-}
-_ALIASES = {alias: canon for canon, aliases in KNOWN_OUTLETS.items() for alias in [canon.lower(), *aliases]}
+# --- rules as data ---------------------------------------------------------------------------
+#
+# Outlet names: ``data/outlets.csv`` (canonical, alias, kind, domain), one row per spelling, lower case; the
+# major international outlets and the world's news agencies. A corpus folder may extend it with its own
+# ``outlets.csv`` (``use_corpus_outlets``). A user's other outlets are recognised by the media-word and
+# domain rules. Attribution phrases: ``data/attribution.csv`` (phrase, position, example, reason); the
+# reporting verbs come from the shared ``lexicon``.
+
+OUTLET_COLUMNS = ("canonical", "alias", "kind", "domain")
+OUTLET_KINDS = frozenset({"agency", "newspaper", "broadcaster", "magazine", "site", "research"})
+
+
+def read_outlets(path: str | Path) -> list[dict[str, str]]:
+    """The rows of an outlets table (columns canonical, alias, kind, domain), checked; ``CorpusError`` names
+    the file and the reason when a column is missing or a row is empty or of an unknown kind."""
+    path = Path(path)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in ("canonical", "alias") if c not in (reader.fieldnames or [])]
+            if missing:
+                raise CorpusError(path, f"outlets table without column(s) {', '.join(missing)}")
+            rows = [{c: (row.get(c) or "").strip() for c in OUTLET_COLUMNS} for row in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise CorpusError(path, f"outlets table cannot be read ({exc})") from exc
+    for n, row in enumerate(rows, start=2):
+        if not row["canonical"] or not row["alias"]:
+            raise CorpusError(path, f"line {n}: a row needs both a canonical name and an alias")
+        if row["kind"] and row["kind"] not in OUTLET_KINDS:
+            raise CorpusError(path, f"line {n}: unknown kind {row['kind']!r} (one of {', '.join(sorted(OUTLET_KINDS))})")
+    return rows
+
+
+def _packaged(name: str) -> Path:
+    return Path(str(resources.files("newstrace").joinpath(f"data/{name}")))
+
+
+def _outlet_table(rows: list[dict[str, str]]) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for row in rows:
+        aliases = table.setdefault(row["canonical"], [])
+        alias = row["alias"].lower()
+        if alias != row["canonical"].lower() and alias not in aliases:
+            aliases.append(alias)
+    return table
+
+
+def _read_attribution() -> dict[str, tuple[str, ...]]:
+    """The phrases of ``data/attribution.csv`` by position, in the file's order: ``after`` (the outlet follows:
+    "according to X"), ``before`` (it precedes: "X reported"), ``inverted`` (", writes X"), ``noun`` (a media noun
+    beside a name: "the X newspaper", "news agency X")."""
+    by_position: dict[str, list[str]] = {"after": [], "before": [], "inverted": [], "noun": []}
+    with _packaged("attribution.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            by_position[row["position"]].append(row["phrase"].strip().lower())
+    return {k: tuple(v) for k, v in by_position.items()}
+
+
+# Canonical name -> other spellings (lower case), from the packaged table.
+KNOWN_OUTLETS: dict[str, list[str]] = _outlet_table(read_outlets(_packaged("outlets.csv")))
+_BASE_ALIASES = {alias: canon for canon, aliases in KNOWN_OUTLETS.items() for alias in [canon.lower(), *aliases]}
+_ALIASES = dict(_BASE_ALIASES)
+_corpus_outlets: list[Path | None] = [None]  # the folder whose outlets.csv extends the table now
+
+
+def use_corpus_outlets(folder: str | Path | None) -> None:
+    """Recognise the outlets of ``folder/outlets.csv`` (if there is one) besides the packaged ones, from now
+    on; ``None`` or a folder without the file goes back to the packaged table. ``load_corpus`` calls it."""
+    extra = Path(folder) / "outlets.csv" if folder is not None else None
+    extra = extra if extra is not None and extra.is_file() else None
+    if extra == _corpus_outlets[0] and extra is None:
+        return
+    _ALIASES.clear()
+    _ALIASES.update(_BASE_ALIASES)
+    if extra is not None:
+        for canon, aliases in _outlet_table(read_outlets(extra)).items():
+            for alias in [canon.lower(), *aliases]:
+                _ALIASES[alias] = canon
+    _corpus_outlets[0] = extra
+    canonical_outlet.cache_clear()
+    is_media_name.cache_clear()
+    _media_candidates.cache_clear()
+
 
 MEDIA_WORDS = frozenset(
     """post times news journal herald tribune guardian telegraph gazette gazeta press agency channel tv
     radio daily mail express independent observer insider pravda wire report chronicle review magazine
     broadcasting broadcaster newspaper media network networks today online info ukraine24 weekly monitor
     bulletin dispatch standard courier sun star mirror examiner inquirer enquirer ledger desk globe sentinel
-    beacon messenger digest""".split()
+    beacon messenger digest argus intelligencer courant advertiser clarion statesman register television
+    telegram picayune""".split()
+)
+# A media word followed by one of these makes an office or a job, not an outlet: "Press Secretary", "Media Office".
+NOT_MEDIA_AFTER = frozenset(
+    """secretary secretaries officer officers office offices spokesman spokeswoman spokesperson service
+    council conference release releases gallery corps freedom""".split()
+)
+# "agency" makes an outlet only as a news, press or telegraph agency: "European Space Agency" is no outlet.
+AGENCY_QUALIFIERS = frozenset({"news", "press", "telegraph", "information", "wire"})
+# A name ending in a company's legal form is the company: "Harbour Media Holdings PLC said" cites no outlet.
+COMPANY_SUFFIXES = frozenset({"plc", "inc", "corp", "corporation", "co", "cos", "ltd", "llc", "holdings", "ag", "nv"})
+# Capitalised words that begin a sentence and are caught at the front of a name: "But The Harbor News reported".
+LEADING_NON_NAME = frozenset(
+    """a an but and or as so yet while when after before since because if though although meanwhile however
+    also then now earlier later in on at by for from with without to this that these those it its his her
+    their""".split()
 )
 TLDS = r"(?:com|org|net|info|news|media|ua|by|ru|uk|co\.uk|de|fr|eu|io|tv|pl|lt|lv|ee|md|ge|kz|am|az|us|ca|au)"
 DOMAIN_RE = re.compile(rf"(?<![A-Za-z0-9-])(?:https?://)?(?:www\.)?([A-Za-z0-9][A-Za-z0-9-]*)\.({TLDS})\b", re.IGNORECASE)
@@ -98,14 +144,10 @@ DOMAIN_RE = re.compile(rf"(?<![A-Za-z0-9-])(?:https?://)?(?:www\.)?([A-Za-z0-9][
 # A name: capitalised words (or digits) with inner "of", "&", dots; optional "the"; optionally quoted.
 _CAP = r"(?:[A-Z][\w&'’.-]*[\w]|[A-Z]|\d+)"
 _SMALL_WORDS = ("of", "de", "der", "della", "la", "di")  # lower-case words inside a name: "Bank of X"
-NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:{_CAP}|{'|'.join(_SMALL_WORDS)})){{0,5}}"
+NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:{_CAP}|of\s+the|{'|'.join(_SMALL_WORDS)})){{0,5}}"  # "Ann Lee of the Harbor Times"
 QNAME = rf"(?:[\"“«]\s*{NAME}\s*[\"”»]|{NAME})"
 
-_CITE_VERBS = (
-    r"writes|wrote|reports|reported|reporting|states|stated|notes|noted|says|said|points out|pointed out|"
-    r"emphasizes|emphasized|emphasises|emphasised|claims|claimed|informs|informed|learned|learnt|found|"
-    r"adds|added|stresses|stressed|explains|explained|publishes|published|recalls|recalled|cites|cited"
-)
+_ATTRIBUTION = _read_attribution()
 # Patterns are anchored on their trigger words (a verb, "according to", ...), never on the
 # name, so that the regex engine does not try a name at every capital of the text.
 _REF = r"(?:with\s+(?:a\s+)?reference\s+to|citing|referring\s+to)"
@@ -113,19 +155,12 @@ _SELF_BY = re.compile(
     rf"(?:reported|written|published|announced)\s+by\s+(?P<name>{QNAME}),?\s+{_REF}\s+(?P<cite>{QNAME})"
 )
 _SELF_REF_VERB = re.compile(rf"\s+(?:reports|writes|informs|reported|wrote),?\s+{_REF}\s+(?P<cite>{QNAME})")
-CITE_AFTER_PHRASES = (
-    "according to", "with reference to", "citing", "referring to", "quoted by", "reported by", "reported in",
-    "written by", "published by", "published in", "revealed by", "told", "said to", "in an interview with",
-    "speaking to", "spoke to",
-)
-CITE_BEFORE_PHRASES = (
-    "interlocutor", "source", "sources", "report", "reports", "article", "investigation",
-    *_CITE_VERBS.split("|"),
-)
+CITE_AFTER_PHRASES = _ATTRIBUTION["after"]  # "according to Name"
+CITE_BEFORE_PHRASES = (*_ATTRIBUTION["before"], *lexicon.REPORTING_VERBS)  # "Name writes"
 _NAME_START = rf"(?=[A-Z\d\"“«]|[Tt]he\s){QNAME}"
 _NAME_AFTER_PHRASE = re.compile(rf"[ \t\n]+(?P<name>{_NAME_START})")  # "according to  Name"
 # Inverted attribution after a clause: "..., writes Example Journal." / "...," reports Example News.
-_INVERTED_VERBS = ("writes", "wrote", "reports", "reported", "notes", "noted", "informs", "says", "said")
+_INVERTED_VERBS = _ATTRIBUTION["inverted"]
 _CITE_INVERTED = re.compile(rf"[,”\"]\s+(?:{'|'.join(_INVERTED_VERBS)})\s+(?P<name>{QNAME})")
 _DATELINE = re.compile(rf"\((?P<name>{QNAME})\)\s+[-–—]")
 _REF_PHRASES = ("with reference to", "with a reference to", "citing", "referring to")
@@ -289,6 +324,7 @@ _LEADING_WORDS = re.compile(
 def canonical_outlet(name: str) -> str:
     """The canonical spelling of an outlet name: known aliases, quotes and "the newspaper X" removed."""
     n = re.sub(r"[\"“”«»]", "", name or "").strip(" ,.;:'’")
+    n = re.sub(r"(?<=\w)['’]s$", "", n)  # "Harbour News's" -> "Harbour News"
     n = re.sub(r"\s+", " ", n)
     n = _LEADING_WORDS.sub("", n)
     key = n.lower()
@@ -327,13 +363,33 @@ def is_media_name(name: str) -> bool:
     if DOMAIN_RE.fullmatch(n):
         return True
     tokens = re.findall(r"[a-z0-9]+", key)
-    return any(t in MEDIA_WORDS for t in tokens[1:] or tokens) and not _is_generic(tokens)
+    if tokens and tokens[-1] in COMPANY_SUFFIXES:
+        return False
+    return any(_is_media_word(tokens, k) for k in range(1 if len(tokens) > 1 else 0, len(tokens))) and not _is_generic(tokens)
+
+
+def _is_media_word(tokens: list[str], k: int) -> bool:
+    """True if ``tokens[k]`` makes the name a media name: a media word not followed by a job or an office word
+    ("Press Secretary"), and "agency" only after news/press ("Harbour News Agency", not "Space Agency")."""
+    t = tokens[k]
+    if t not in MEDIA_WORDS or (k + 1 < len(tokens) and tokens[k + 1] in NOT_MEDIA_AFTER):
+        return False
+    return t != "agency" or (k > 0 and tokens[k - 1] in AGENCY_QUALIFIERS)
+
+
+# Media words that are common nouns: alone ("the agency", "the paper") they refer back, they name nothing.
+# The others are title words: "the Intelligencer", "the Courant" name a paper.
+GENERIC_MEDIA_WORDS = frozenset(
+    """post times news journal press agency channel tv radio daily mail express independent observer insider
+    wire report review magazine broadcasting broadcaster newspaper media network networks today online info
+    weekly monitor bulletin dispatch standard sun star mirror ledger desk globe digest register television""".split()
+)
 
 
 def _is_generic(tokens: list[str]) -> bool:
     # "the agency", "the newspaper": a reference back, not a name
     content = [t for t in tokens if t not in {"the", "a", "an"}]
-    return len(content) <= 1 and (not content or content[0] in MEDIA_WORDS)
+    return len(content) <= 1 and (not content or content[0] in GENERIC_MEDIA_WORDS)
 
 
 def _trim(name: str) -> str:
@@ -343,6 +399,8 @@ def _trim(name: str) -> str:
     parts = name.split()
     while parts and parts[-1].lower() in {"the", "of", "de", "der", "la", "di", "della"}:
         parts.pop()
+    while len(parts) > 1 and parts[0].lower() in LEADING_NON_NAME:  # "But The Harbor News" -> "The Harbor News"
+        parts.pop(0)
     return " ".join(parts)
 
 
@@ -352,9 +410,19 @@ def _media_candidates(name: str) -> tuple[str, ...]:
     name = _trim(name)
     if not name:
         return ()
+    parts = name.split()
+    if parts[-1].lower().strip(".,") in COMPANY_SUFFIXES:
+        return ()  # "Harbour Media Holdings PLC": a company, never cut down to an outlet
+    if name.lower() in _ALIASES:
+        return (name,)
+    of = re.split(r"\s+of\s+(?=(?:the\s+)?[A-Z])", name)
+    if len(of) > 1 and is_media_name(of[-1]):  # "Ann Lee of the Harbor Times": the reporter's outlet
+        return (of[-1],)
+    joined = _joined_media(name)
+    if joined:
+        return joined
     if is_media_name(name):
         return (name,)
-    parts = name.split()
     # a name may have swallowed a leading capitalised word ("Thursday Reuters", "As Bloomberg")
     for i in range(1, len(parts)):
         tail = " ".join(parts[i:])
@@ -362,8 +430,21 @@ def _media_candidates(name: str) -> tuple[str, ...]:
             return (tail,)
     for j in range(len(parts) - 1, 0, -1):
         head = " ".join(parts[:j])
+        if parts[j].lower() in NOT_MEDIA_AFTER:  # "White House Press | Secretary": a job, not an outlet
+            continue
         if is_media_name(head):
             return (head,)
+    return ()
+
+
+def _joined_media(name: str) -> tuple[str, ...]:
+    """Two outlets joined by a slash or a hyphen, each of two words or more or known: "Harbour News/Valley Times"
+    (a joint poll) -> both; "Harbor Post-Gazette" is one name."""
+    parts = [p.strip() for p in re.split(r"(?<=\w)[/-](?=[A-Z])", name)]
+    if len(parts) != 2:
+        return ()
+    if all(is_media_name(p) and (len(p.split()) > 1 or p.lower() in _ALIASES) for p in parts):
+        return tuple(parts)
     return ()
 
 
@@ -451,11 +532,149 @@ def find_cites(text: str, title: str = "", outlet: str = "") -> list[str]:
         if n:
             hits.append((n.start(), n.group("name")))
     hits.extend(_inverted_matches(text, places.inverted))  # ", writes Name"
-    for m in _DATELINE.finditer(text):  # "(Name) -"
+    hits.extend(_media_noun_names(text, places.reversed_text))  # "the Name newspaper", "news agency Name"
+    hits.extend(_journalist_outlets(text, places.reversed_text))  # "Harbour News' Ann Lee"
+    agency = find_dateline(text)["agency"] if text[:1] != " " or text[:DATELINE_MAX_CHARS].strip() else ""
+    if agency:  # the wire a newspaper's story comes from: "NAIROBI, Kenya (AP) _"
+        hits.append((0, agency))
+    for m in _DATELINE.finditer(text):  # "(Name) -" further on
         hits.append((m.start("name"), m.group("name")))
     for _, raw in sorted(hits):
-        add(raw)
-    return found
+        if raw.startswith(_NOUN_MARK):
+            if raw[1:] != outlet and raw[1:] not in found:
+                found.append(raw[1:])
+        else:
+            add(raw)
+    return _drop_back_references(found)
+
+
+def _drop_back_references(found: list[str]) -> list[str]:
+    """Without second references: "the Times" after "The Harbor Times" is the same paper, not another one."""
+    def last_word(name: str) -> str:
+        return name.split()[-1].lower() if name else ""
+
+    short = {n for n in found if len(re.sub(r"^The\s+", "", n).split()) == 1}
+    return [n for n in found if not (n in short and any(m != n and len(m.split()) > 1 and last_word(m) == last_word(n)
+                                                            for m in found))]
+
+
+# --- media nouns: "the Harbor newspaper said", "the news agency Harbour Press" ------------------------------
+_MEDIA_NOUNS = tuple(_ATTRIBUTION["noun"])
+# The nouns (and the agency names "... News Agency") are found in one pass of an automaton over the word view,
+# as the attribution phrases are; each place is then checked on the text.
+_AGENCY_WORDS = ("news agency", "press agency", "telegraph agency")
+_NOUN_PHRASES = sorted({*_MEDIA_NOUNS, *_AGENCY_WORDS})
+_NOUN_AUTOMATON = ahocorasick_rs.BytesAhoCorasick([p.encode() for p in _NOUN_PHRASES])
+# a name in apposition before a media noun, read on the text before the noun: "Uhuru, or Freedom, a Swahili
+# newspaper owned by the party", "Maariv, the Israeli daily, said" (with "the", a comma must follow the noun:
+# not "X, the newspaper writes")
+_APPOSITION_BEFORE = re.compile(
+    rf"(?<![\w’'])(?P<name>{_CAP}(?:\s+{_CAP}){{0,3}})(?:,\s+or\s+{_CAP}(?:\s+{_CAP}){{0,2}})?,\s+"
+    r"(?:(?P<a>an?)|the)\s+(?:[\w-]+\s+){0,3}?\Z")
+_APPOSITION_NOUNS = frozenset({"newspaper", "news agency", "press agency", "daily", "weekly", "broadcaster",
+                               "news website", "magazine"})
+# an owner's or buyer's clause lists titles as property, not as sources: "Example Co. publishes the Harbor weekly"
+_BUSINESS_BEFORE = re.compile(
+    r"\b(?:publish(?:es|ed|ing)?|owns|owned|owner\s+of|bought|buys|acquired|acquires|sold|sells|purchase\s+of)\b[^.;]*\Z")
+# after the noun, a business word makes it an industry or a company: "the Harbor newspaper chain"
+_NOUN_BUSINESS_AFTER = re.compile(
+    r"\s+(?:chain|chains|group|company|companies|industry|business|businesses|publisher|owner|owners|empire|"
+    r"division|unit|market|executive|executives|heir|magnate|tycoon|reporter|reporters|editor|editors|"
+    r"columnist|correspondent|journalist|journalists|photographer|critic|writer|vendor|delivery|ad|ads)\b")
+# a single capitalised word with a demonym's or language's ending describes the outlet: "a Swahili newspaper"
+_DEMONYM = re.compile(r"[A-Z][a-z]*(?:an|ese|ish|ic|ch|i)(?:-language)?")
+_NOUN_MARK = "\x00"  # a name found by a media noun needs no media word (find_cites adds it as it is)
+_NAMES_BEFORE_NOUN = ("newspaper", "news agency", "press agency", "weekly", "magazine", "news website", "radio", "television")
+_NAMES_AFTER_NOUN = ("newspaper", "news agency", "press agency", "daily", "weekly", "magazine", "broadcaster")
+_CALENDAR_WORDS = frozenset(w.capitalize() for w in (*lexicon.MONTHS, *lexicon.WEEKDAYS))
+
+
+def _media_noun_names(text: str, reversed_text: str) -> list[tuple[int, str]]:
+    """(start, marked name) of the outlets that a media noun names: "The Maariv newspaper said" -> Maariv,
+    "the news agency IRNA reported" -> IRNA, "Israel radio reported" -> Israel Radio, "Uhuru, a Swahili
+    newspaper" -> Uhuru, "the official Kessel News Agency" -> Kessel News Agency. Not "a Swahili newspaper"
+    (a description), nor "the Harbor newspaper chain" (a company)."""
+    hits: list[tuple[int, str]] = []
+    view = _word_view(text)
+    for index, start, end in _NOUN_AUTOMATON.find_matches_as_indexes(view, overlapping=True):
+        # a whole word in the view: a space (or the view's edge) on both sides; text[start - 1:end - 1] is it
+        if view[start - 1] != 32 or (end < len(view) and view[end] != 32):
+            continue
+        q, noun = start - 1, _NOUN_PHRASES[index]
+        written = text[q:q + len(noun)]
+        if written in ("News Agency", "Press Agency", "Telegraph Agency"):
+            hits.extend(_agency_name(text, q + len(noun), reversed_text))
+        elif written == noun:
+            hits.extend(_noun_hits(text, q, noun, reversed_text))
+    return hits
+
+
+def _agency_name(text: str, end: int, reversed_text: str) -> list[tuple[int, str]]:
+    """The agency named in full before ``end``: "the official Kessel News Agency" -> Kessel News Agency."""
+    n = _name_before(text, end, reversed_text)
+    if n and n.end() == end and len(n.group("name").split()) > 2:
+        return [(n.start(), _NOUN_MARK + canonical_outlet(_trim(n.group("name"))))]
+    return []
+
+
+def _noun_hits(text: str, q: int, noun: str, reversed_text: str) -> list[tuple[int, str]]:
+    """The outlets named beside the media noun that starts at ``text[q]``: before it ("the Maariv newspaper"),
+    after it ("news agency IRNA") or in apposition ("Uhuru, a Swahili newspaper")."""
+    hits = []
+    end = q + len(noun)
+    business = _NOUN_BUSINESS_AFTER.match(text, end)
+    if noun in _NAMES_BEFORE_NOUN and not business and not _BUSINESS_BEFORE.search(text, max(0, q - 80), q):
+        at = q
+        while at > 0 and text[at - 1] in " \t":
+            at -= 1
+        n = _name_before(text, at, reversed_text) if at < q else None
+        name = _noun_name(n.group("name") if n else "", text[max(0, q - 60):q])
+        if name:
+            hits.append((n.start(), _NOUN_MARK + (f"{name} {noun.title()}" if noun in {"radio", "television"} else name)))
+    if noun in _NAMES_AFTER_NOUN:
+        n = _NAME_AFTER_PHRASE.match(text, end)
+        name = _noun_name(n.group("name") if n else "", "")
+        if name and "\n" not in text[end:n.start("name")]:
+            hits.append((n.start("name"), _NOUN_MARK + name))
+    if noun in _APPOSITION_NOUNS and not business and text.rfind(",", max(0, q - 60), q) >= 0:
+        m = _APPOSITION_BEFORE.search(text, max(0, q - 90), q)
+        if m and (m.group("a") or text[end:end + 1] == ","):
+            name = _noun_name(m.group("name"), "")
+            if name:
+                hits.append((m.start("name"), _NOUN_MARK + name))
+    return hits
+
+
+_POSSESSIVE_PERSON = re.compile(r"['’]s?\s+[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[ -][A-Z][a-z'’]+)?\b(?!\s+[A-Z])")
+
+
+def _journalist_outlets(text: str, reversed_text: str) -> list[tuple[int, str]]:
+    """(start, name) of outlets named by a possessive before a person's name: "Harbour News' Ann Lee",
+    "the BBC's Ann Lee asked" (the outlet's journalist). The name is kept only if it is a media name."""
+    hits = []
+    for quote in "'’":
+        i = text.find(quote, 1)
+        while i >= 0:
+            if text[i - 1].isalnum():
+                m = _POSSESSIVE_PERSON.match(text, i)
+                n = _name_before(text, i, reversed_text) if m else None
+                if n and n.end() == i and is_media_name(_trim(n.group("name"))):
+                    hits.append((n.start(), n.group("name")))
+            i = text.find(quote, i + 1)
+    return hits
+
+
+def _noun_name(raw: str, before: str) -> str:
+    """The canonical outlet name in a name beside a media noun, or "" when it only describes the outlet."""
+    name = _trim(raw)
+    if not name or re.search(r"\b(?:an?)\s*$", before):  # "a Cape Town newspaper": a description
+        return ""
+    bare = re.sub(r"^[Tt]he\s+", "", name)
+    if not bare or bare in _CALENDAR_WORDS or (" " not in bare and _DEMONYM.fullmatch(bare) and bare.lower() not in _ALIASES):
+        return ""
+    if _is_generic(re.findall(r"[a-z0-9]+", bare.lower())):
+        return ""
+    return canonical_outlet(name)
 
 
 def _inverted_matches(text: str, places: list[int]) -> list[tuple[int, str]]:
@@ -528,6 +747,68 @@ def _places(text: str) -> _Places:
     self_by = _ref_matches(text, refs, _SELF_BY) if refs else []
     self_ref_verb = _ref_matches(text, refs, _SELF_REF_VERB) if refs else []
     return _Places(reversed_text, after, before, inverted, informs, self_by, self_ref_verb)
+
+
+# --- datelines ------------------------------------------------------------------------------
+#
+# A wire story opens with a dateline: where it was filed, sometimes when, and which agency filed it, then a
+# separator. "NAIROBI, Kenya (AP) _", "WASHINGTON, August 8 (Xinhua) --", "LONDON (Reuters) -", "MADRID —",
+# "Hong Kong (CNN Business)", "(Undated)". The place is written in capitals ("DAR ES SALAAM", "THE HAGUE"), or
+# in title case when an agency in brackets or a dash follows ("Dekalb, Ill. —"). After the place may come a
+# region ("Kenya", "N.Y.", "Northern Ireland") and a date ("August 8", "Aug. 8", "Monday").
+
+_MONTH = "|".join([m.capitalize() for m in lexicon.MONTHS] + [a.capitalize() + r"\.?" for a in lexicon.MONTH_ABBREVIATIONS])
+_WEEKDAY = "|".join(d.capitalize() for d in lexicon.WEEKDAYS)
+_DL_DATE = rf"(?:(?:{_MONTH})\s+\d{{1,2}}(?:,\s+\d{{4}})?|\d{{1,2}}\s+(?:{_MONTH})|{_WEEKDAY})"
+_DL_CAPS_WORD = r"(?:[A-Z][A-Z'’.\-]*[A-Z.]|[A-Z])"  # NAIROBI, O'SMACH, MO., U.S.
+_DL_CAPS = rf"{_DL_CAPS_WORD}(?:\s{_DL_CAPS_WORD}){{0,4}}"
+_DL_TITLE_WORD = r"(?:[A-Z][a-zà-ÿ'’.\-]*\.?|[A-Z]{2,}\.?)"  # Hong, Ill., DC
+_DL_TITLE = rf"{_DL_TITLE_WORD}(?:\s{_DL_TITLE_WORD}){{0,3}}"
+_DL_REGION = rf"(?:,\s+(?!(?:{_MONTH})\s+\d)(?:{_DL_TITLE}|{_DL_CAPS}))"
+_DL_AGENCY = r"\((?P<agency>[A-Z][\w&.'’-]*(?:[ -][A-Za-z][\w&.'’-]*){0,3})\s*\)"
+_DL_SEP = r"(?:\s*(?:_|--|—|–|-|:)(?=\s|\w)|(?=\s))"  # after "(AP)": "_", "--", "-", "—" or nothing
+# a place without an agency needs a dash and a sentence after it: "MADRID — Rafael", "WASHINGTON _ The"
+_DL_DASH = r"\s*(?:_|--|—|–|-)(?=\s+[A-Z\"“‘'`(\d])"
+DATELINE_RE = re.compile(
+    r"\A\s*(?P<dateline>\(\s*[Uu]ndated\s*\)(?:\s*(?:_|--|—|–|-)(?=\s))?"  # (Undated)
+    rf"|(?P<place>{_DL_CAPS}|{_DL_TITLE})(?P<region>{_DL_REGION}{{0,2}})(?:,\s+(?P<date>{_DL_DATE}))?"
+    rf"(?:\s*{_DL_AGENCY}{_DL_SEP}|{_DL_DASH}|(?(region):(?=\s)|(?!)))"  # "Washington, DC, United States:"
+    r")"
+)
+DATELINE_MAX_CHARS = 80  # longest dateline seen in the TimeML and Zyte dev texts is ~45 characters
+
+
+def _dateline_agency_ok(agency: str, place: str, dateline: str) -> bool:
+    """An agency in a dateline's brackets is a media name ("Reuters", "CNN Business"); or, before a separator,
+    any name after a place in capitals ("KYIV (Interfax-Ukraine) --") or an acronym ("Ames (WKYT) -"); never an
+    initial after a name ("Jane Doe (R) said")."""
+    if is_media_name(agency):
+        return True
+    if dateline.endswith(")"):  # no separator
+        return False
+    return place.upper() == place or bool(re.fullmatch(r"[A-Z]{2,8}", agency.strip()))
+
+
+def find_dateline(text: str) -> dict[str, str]:
+    """The wire dateline at the start of ``text``: a dict with ``dateline`` (as written, without the white
+    space after it), ``place`` ("NAIROBI, Kenya"), ``date`` (as written, "August 8", or "") and ``agency``
+    (canonical outlet name, "" if the dateline names none). All values are "" when ``text`` opens without one."""
+    m = DATELINE_RE.match(text, 0, min(len(text), DATELINE_MAX_CHARS + 40))
+    if not m or len(m.group("dateline").strip()) > DATELINE_MAX_CHARS:
+        return {"dateline": "", "place": "", "date": "", "agency": ""}
+    dateline = m.group("dateline").strip()
+    if m.group("agency") and not _dateline_agency_ok(m.group("agency"), m.group("place"), dateline):
+        return {"dateline": "", "place": "", "date": "", "agency": ""}
+    head = dateline
+    if m.group("agency"):
+        head = dateline[: dateline.rfind("(")]
+    head = re.sub(r"\s*(?:_|--|—|–|-|:)\s*$", "", head).strip()
+    date = m.group("date") or ""
+    place = head[: head.rfind(date)].rstrip(" ,") if date else head
+    if place.lower().startswith("(") and "undated" in place.lower():
+        place = ""
+    agency = canonical_outlet(m.group("agency")) if m.group("agency") else ""
+    return {"dateline": dateline, "place": place, "date": date, "agency": agency}
 
 
 # --- bylines ------------------------------------------------------------------------------
