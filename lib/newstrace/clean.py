@@ -92,6 +92,9 @@ CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
         ("visitor or view counter", r"^\s*[\d\s,.]+\s*(?:visitors?|readers?|users?|people)\s+(?:online|now|reading)\s*$"),
         ("visitor or view counter", r"^\s*(?:views?|reads?|visitors?)\s*:?\s*[\d\s,.]+$|^\s*[\d\s,.]+\s*(?:views?|reads?)\s*$"),
         ("comment prompt", r"^\s*(?:write|leave|add|post|show|view|read|see)\s+(?:a\s+|your\s+|all\s+)?comments?\b[\s\d():]*$"),
+        ("comment section", r"^\s*\d+\s+(?:responses?|comments?|replies|thoughts)\s+(?:to|on)\b.{0,200}$"),
+        ("comment section", r"^\s*(?:leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment|join\s+the\s+(?:conversation|discussion))\b.{0,30}$"),
+        ("comment section", r"^\s*\S.{0,40}\s+(?:says|said|wrote|writes):\s*$"),
         ("comment prompt", r"^\s*(?:comments?|discussion|replies)\s*[(:]?\s*\d*\s*\)?\s*$"),
         ("comment prompt", r"^\s*\d+\s+comments?\s*$|^\s*(?:be the first to comment|join the discussion)\.?\s*$"),
         ("donation or subscription appeal", r"^\s*(?:support|donate(?:\s+to)?|help|back)\s+(?:the|our|us|this)?\s*(?:website|site|newsroom|journalism|project|media|us)?\s*[.!]?\s*$"),
@@ -327,10 +330,10 @@ def clean_article(raw: str) -> Cleaned:
     first, last = _main_block(lines, nw, candidates, glued, pattern_reason)
     # short closing sentences ("Talks resume on Monday.") still belong to the body: extend it
     # over the sentence-like lines that follow, up to the first chrome or headline-like line
-    for i in candidates:
-        if i <= last:
+    for i in range(last + 1, len(lines)):
+        if not keep[i]:
             continue
-        if i in glued or not is_sentence(lines[i], nw[i]):
+        if i in glued or i in pattern_reason or not is_sentence(lines[i], nw[i]):
             break
         last = i
 
@@ -407,8 +410,14 @@ def clean_article(raw: str) -> Cleaned:
 # CHROME_LINE_COST. Chosen on zyte-articles-dev/text (91 real pages): a run of short lines longer
 # than a paragraph's words separates the article from teasers, comments and footers.
 PARAGRAPH_CAP = 60
-SHORT_LINE_COST = 6
-CHROME_LINE_COST = 3
+SHORT_LINE_COST = 10
+CHROME_LINE_COST = 6
+
+
+_BODY_ENDS = frozenset({"comment section", "comment prompt"})
+# A teaser's summary cut off with an ellipsis in its last word ("The headphones, which ar..."):
+# a link to another story, not a paragraph of this one.
+_TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$")
 
 
 def _main_block(lines: list[str], nw: list[int], candidates: list[int], glued: set[int],
@@ -421,7 +430,10 @@ def _main_block(lines: list[str], nw: list[int], candidates: list[int], glued: s
             continue
         if i in pattern_reason:
             gain = -CHROME_LINE_COST
-        elif i not in glued and is_paragraph(lines[i], nw[i]):
+            if pattern_reason[i] in _BODY_ENDS:  # the article does not go on into its comments
+                run, start = 0, None
+                continue
+        elif i not in glued and is_paragraph(lines[i], nw[i]) and not _TRUNCATED.search(lines[i]):
             gain = min(_effective_words(lines[i], nw[i]), PARAGRAPH_CAP)
         else:
             gain = -SHORT_LINE_COST
