@@ -303,3 +303,51 @@ def test_comparison_key_is_the_first_four_letters_of_each_word():
     alphabet = ["Council", "approves", "budget", "U.S.", "ß", "İ", "_", "-", " ", "’", "2024", "é", "Straße", "a"]
     for s in random_strings(alphabet, seed=5, count=5000, max_pieces=8):
         assert _key(s) == reference(s), s
+
+
+# --- the body is the densest run of paragraphs (rules chosen on zyte-articles-dev/text) ---
+
+_STORY = [
+    "The council voted on Tuesday to close the old bridge to all traffic from next month.",
+    "Engineers said the steel supports had corroded faster than expected after two wet winters.",
+    "Drivers will be sent on a detour through the industrial estate while repairs are carried out.",
+]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        # teasers: a headline, a byline and a one-sentence summary, again and again
+        ["More stories", "Mayor opens new library", "Jane Roe",
+         "The new building has space for twelve thousand books and a cafe.",
+         "School buses return to normal timetable", "John Poe",
+         "Parents were told the buses would run to the old times from Monday."],
+        # a comment section: its heading ends the article, whatever the comments say
+        ["12 responses to “Bridge to close”", "reader42 says:", "March 3, 2026 at 6:34 am",
+         "It is about time somebody fixed that bridge before it falls into the river.",
+         "oldtimer says:", "I have driven over that bridge every day for thirty years and never worried."],
+        # teaser summaries cut off with an ellipsis in a word
+        ["Deal Alert: big discounts on laptops",
+         "Ahead of the holiday season the shop is cutting prices on its whole range of lapt...",
+         "New phone leaks ahead of launch",
+         "Photos of the device appeared online on Sunday, showing a larger screen and thr..."],
+    ],
+    ids=["teasers", "comments", "truncated-teasers"],
+)
+def test_lines_after_the_article_that_are_not_its_dense_run_are_removed(after):
+    menu = ["Home", "News", "Sport", "Weather", "Bridge to close for repairs"]
+    cleaned = clean_article("\n".join(menu + _STORY + after))
+    assert cleaned.text.split("\n") == _STORY
+
+
+def test_a_long_run_of_menu_words_is_not_a_paragraph():
+    archive = " ".join(f"{m} 20{y:02d}" for y in range(10, 20) for m in ("January", "April", "July", "October"))
+    assert not is_paragraph(archive)
+    assert is_paragraph("The storm hit the coast at dawn. " * 6)
+
+
+def test_paragraphs_written_without_spaces_count_by_characters():
+    story = ["東京の市議会は火曜日、古い橋を来月から全面通行止めにすることを決めた。",
+             "技師によると、二度の雨の多い冬の後、鉄の支柱が予想より早く腐食していた。"]
+    cleaned = clean_article("\n".join(["ホーム", "ニュース", "スポーツ"] + story + ["関連記事", "ランキング"]))
+    assert cleaned.text.split("\n") == story
