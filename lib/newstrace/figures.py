@@ -13,9 +13,11 @@ dates, times of day, ordinals, numbers inside names ("Channel 4", "Article 5", "
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -24,8 +26,19 @@ from .text import alternation
 
 COLUMNS = [
     "doc_id", "start", "end", "surface", "value", "low", "high", "unit", "quantity", "hedge", "vague",
-    "subject", "source", "sentence",
+    "subject", "source", "change", "unit_written", "to_unit", "sentence",
 ]
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+def _read_csv(name: str) -> list[dict]:
+    """The rows of ``lib/newstrace/data/<name>`` (a csv with a header), or a clear error naming the file."""
+    path = _DATA / name
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    except (OSError, csv.Error, UnicodeDecodeError) as exc:
+        raise RuntimeError(f"newstrace.figures: cannot read its word list {path}: {exc}") from exc
 
 
 def _alt(words) -> str:
@@ -55,7 +68,7 @@ NUMBER_RE = re.compile(
     rf"""
     (?P<cur>(?<![\w$€£¥₴₽₹₪₩₺])(?:{_CUR_BEFORE})\s?)?
     (?:
-      (?P<dig>(?<![\w.,/:])(?:{_DIG}))
+      (?P<dig>(?(cur)(?<![\d.,/:])|(?<![\w.,/:]))(?:{_DIG}))  # "$US5", "RM5": a code may touch the digits
         (?:(?P<dmult>\s?{_MULT}s?\b|\s?(?:mln|mn|bn|tn|lakhs?|crores?)\b|(?:k|m|b|K|M|B)(?![\w]))(?:\s+{_MULT}\b)?)?
         (?P<andhalf>\s+and\s+a\s+half\b)?
     | (?P<half>\bhalf\s+a\s+(?:{_MULT}|dozen)\b)
@@ -145,6 +158,14 @@ for _k, _v in L.PERCENT.items():
     _UNIT_TABLE[_k] = (_v, "percent")
 for _k, _v in L.CURRENCY_AFTER.items():
     _UNIT_TABLE[_k] = (_v, "money")
+
+# The news lexicon (data/units_news.csv): units pint lacks or misreads; an empty unit marks a word
+# pint's registry reads as a unit that in news is something else ("in", "at", "pm", "units").
+NEWS_UNITS = {r["surface"]: (r["unit"], r["quantity"]) for r in _read_csv("units_news.csv")}
+for _k, (_u, _q) in NEWS_UNITS.items():
+    if _u and _k.lower() not in _UNIT_TABLE:
+        _UNIT_TABLE[_k.lower() if _k.islower() else _k] = (_u, _q)
+_NOT_UNITS = frozenset(k for k, (u, _) in NEWS_UNITS.items() if not u)
 
 _UNIT_AFTER_RE = re.compile(
     rf"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?P<unit>{_alt(_UNIT_TABLE)})(?P<old>-old\b|-olds\b)?(?:(?<=[%²$€£])|(?![\w²]))",
@@ -544,13 +565,82 @@ _NEXT_TOKEN_RE = re.compile(r"[ \u00a0]?-?[ \u00a0]?([^\W\d_]+|[%°²$€£])")
 _UNIT_FIRST = frozenset(re.match(r"[^\W\d_]+", k).group().lower() if k[0].isalpha() else k[0] for k in _UNIT_TABLE)
 
 
+class _UnitMatch:
+    """A unit read through pint's registry, with the groups of a ``_UNIT_AFTER_RE`` match."""
+
+    def __init__(self, m, canon: str, quantity: str):
+        self._m, self.canon, self.quantity = m, canon, quantity
+
+    def group(self, name):
+        return "" if name == "old" else self._m.group(name)
+
+    def end(self):
+        return self._m.end()
+
+
+_REG_TOKEN_RE = re.compile(r"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?P<unit>[^\W\d_][^\W\d_]*[²³]?)(?![\w-])")
+# the ``quantity`` of a unit read through pint, by its dimensionality (a sample unit of each)
+_DIMENSION_SAMPLES = {
+    "meter": "length", "gram": "mass", "meter**2": "area", "meter**3": "volume", "second": "duration",
+    "hertz": "frequency", "meter/second": "speed", "watt": "power", "joule": "energy", "pascal": "pressure",
+    "coulomb": "charge", "ampere": "current", "kelvin": "temperature", "volt": "voltage",
+}
+
+
+@lru_cache(maxsize=1)
+def _dimension_names() -> dict:
+    ureg = _ureg()
+    return {tuple(sorted(dict(ureg.parse_units(u).dimensionality).items())): q for u, q in _DIMENSION_SAMPLES.items()}
+
+
+# a full unit name read through pint must be this long: shorter words are symbols, taken only when
+# written exactly as pint's symbol ("kW", "Hz", "GB"); chosen on the words after numbers in TimeML
+MIN_UNIT_NAME = 4
+
+
+@lru_cache(maxsize=4096)
+def registry_unit(token: str) -> tuple[str, str] | None:
+    """The unit pint's registry knows by ``token`` (name, plural or exact symbol): (pint name, quantity).
+
+    >>> registry_unit("kW"), registry_unit("gigawatts"), registry_unit("in")
+    (('kilowatt', 'power'), ('gigawatt', 'power'), None)
+    """
+    if token in _NOT_UNITS or token.lower() in L.NP_STOP or len(token) < 2:
+        return None
+    ureg = _ureg()
+    try:
+        u = ureg.parse_units(token)
+    except Exception:  # noqa: BLE001 - pint raises several kinds for a word it does not know
+        return None
+    name = str(u)
+    if not re.fullmatch(r"[A-Za-z_]+", name):
+        return None  # a product or quotient pint built from pieces of the word: not one unit
+    if not (token.islower() and len(token) >= MIN_UNIT_NAME) and ureg.get_symbol(name) != token.replace("μ", "µ"):
+        return None
+    dim = tuple(sorted(dict(u.dimensionality).items()))
+    if name.endswith(("byte", "bit")):
+        return name, "data"
+    return name, _dimension_names().get(dim, "ratio" if not dim else "measure")
+
+
 def _unit_after(sent: str, pos: int):
+    """The unit written right after ``pos``: from the unit table, else from pint's registry.
+
+    >>> _unit_after("a 3.5kW motor", 5).group("unit")
+    'kW'
+    """
     t = _NEXT_TOKEN_RE.match(sent, pos)
-    if t is None or (t.group(1).lower() not in _UNIT_FIRST and t.group(1)[0] not in _UNIT_FIRST):
+    if t is None:
         return None
-    m = _UNIT_AFTER_RE.match(sent, pos)
+    m = None
+    if t.group(1).lower() in _UNIT_FIRST or t.group(1)[0] in _UNIT_FIRST:
+        m = _UNIT_AFTER_RE.match(sent, pos)
     if not m:
-        return None
+        r = _REG_TOKEN_RE.match(sent, pos)
+        if r is None or (r.group("sep").strip() == "-" and not r.group("unit").islower()):
+            return None
+        hit = registry_unit(r.group("unit"))
+        return _UnitMatch(r, *hit) if hit else None
     if "-" in m.group("sep") and m.group("unit").lower() in ("m", "b", "k"):
         return None
     return m
@@ -733,7 +823,7 @@ def _atom(sent: str, m, masked, out: list) -> None:
         mult_raw = m.group("dmult")
         if after and (after.isalpha() and not mult_raw):
             # "1990s", "4th", "3D", "5G", "10km" (a unit: handled below), "MH17"
-            if not _UNIT_AFTER_RE.match(sent, e):
+            if not _UNIT_AFTER_RE.match(sent, e) and _unit_after(sent, e) is None:
                 return
         value = _digit_value(dig)
         if mult_raw:
@@ -817,6 +907,13 @@ class _Mask:
                     continue
             return True
         return False
+
+
+def _year_like(atom: dict) -> bool:
+    """Four bare digits between 1800 and 2100: "2008"."""
+    raw = atom.get("raw", "")
+    return atom["kind"] == "digit" and not atom.get("mult") and not atom["cur"] and raw.isdigit() and \
+        len(raw) == 4 and 1800 <= atom["value"] <= 2100
 
 
 def _is_year(sent: str, atom: dict, unit_m, hedge: str) -> bool:
@@ -957,7 +1054,127 @@ _CHEAP_WORDS_RE = re.compile(
 
 def _row(sent, s, e, value, low, high, unit, quantity, hedge, vague, subject):
     return {"start": s, "end": e, "surface": sent[s:e], "value": value, "low": low, "high": high,
-            "unit": unit, "quantity": quantity, "hedge": hedge, "vague": vague, "subject": subject}
+            "unit": unit, "quantity": quantity, "hedge": hedge, "vague": vague, "subject": subject,
+            "change": change_at(sent, s, e, quantity), "unit_written": unit, "to_unit": 1.0, "counted": ""}
+
+
+def _read_unit(unit_m, cur):
+    """Read the unit a match found: (unit, quantity, unit as written, factor to ``unit``, currency).
+
+    Physical units in ``_TARGET`` are converted (value x factor gives ``unit``); a currency word
+    after the number becomes the currency. ``unit_written`` is pint's name of the written unit.
+
+    >>> _read_unit(_UNIT_AFTER_RE.match(" miles"), None)[:3]
+    ('km', 'length', 'mile')
+    """
+    if isinstance(unit_m, _UnitMatch):
+        return unit_m.canon, unit_m.quantity, unit_m.canon, 1.0, cur
+    key = unit_m.group("unit").lower()
+    canon, quantity = _UNIT_TABLE.get(key, _UNIT_TABLE.get(unit_m.group("unit"), ("", "count")))
+    if quantity == "money":
+        return (cur or canon), "money", (cur or canon), 1.0, (cur or canon)
+    if quantity in _TARGET:
+        return _TARGET_NAME[quantity], quantity, _pint_name(canon), _factor(canon, quantity), cur
+    if quantity == "count":
+        return "", quantity, "", 1.0, cur
+    return canon, quantity, _pint_name(canon) if quantity not in ("percent", "duration") else canon, 1.0, cur
+
+
+@lru_cache(maxsize=256)
+def _pint_name(canon: str) -> str:
+    """pint's long name of a unit written in pint's short form: "km**2" -> "kilometer ** 2"."""
+    try:
+        return str(_ureg().parse_units(canon))
+    except Exception:  # noqa: BLE001 - a news-lexicon unit pint does not know keeps its own name
+        return canon
+
+
+# the connector of a rate ("/", "per", "a", "each", "every"), after an optional "of <noun>"
+# ("barrels of oil per day"), then the denominator; not "a year earlier", "a month ago"
+_PER_RE = re.compile(r"(?:\s+of\s+[a-z]+)?(?P<per>\s*/\s*|\s+(?:per|an?|each|every)\s+)"
+                     r"(?P<den>[^\W\d_]+)\b(?!\s+(?:earlier|ago|before|later|after|on|from|in\s+advance)\b)")
+# words after "per" that are not a unit but still a denominator: "per share", "per person"
+_PER_NOUN_MIN = 3
+
+
+def _rate_after(sent: str, pos: int) -> tuple[str, int] | None:
+    """The denominator of a rate written after a figure and where it ends: "$3,500 a month" -> ("month", ..).
+
+    The denominator is a unit (unit table or pint); after "per" or "/" any noun counts ("per share").
+
+    >>> _rate_after("800,000 barrels a day", 15)
+    ('day', 21)
+    """
+    m = _PER_RE.match(sent, pos)
+    if m is None:
+        return None
+    word = m.group("den")
+    key = word.lower()
+    um = _unit_after(sent, m.start("den"))  # a unit of several words: "square metre", "sq m"
+    if um is not None and not isinstance(um, _UnitMatch) and um.end() > m.end():
+        canon, q = _UNIT_TABLE.get(um.group("unit").lower(), ("", "count"))
+        if q not in ("count", "money", "percent"):
+            return (_pint_name(canon) if q in _TARGET else canon), um.end()
+    if key in _UNIT_TABLE:
+        canon, q = _UNIT_TABLE[key]
+        if q in ("count", "money", "percent"):
+            return None
+        return (_pint_name(canon) if q in _TARGET else canon), m.end()
+    hit = registry_unit(word) or _denominator_unit(word)
+    if hit:
+        return hit[0], m.end()
+    if m.group("per").strip() in ("per", "/") and len(word) >= _PER_NOUN_MIN and key not in L.NP_STOP:
+        return key.rstrip("s") if key.endswith("s") and not key.endswith("ss") else key, m.end()
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _denominator_unit(word: str) -> tuple[str, str] | None:
+    """A unit after "per" or "/" by any name pint reads as one unit ("hr", "sec"): a rate's denominator.
+
+    >>> _denominator_unit("hr")
+    ('hour', 'duration')
+    """
+    if word in _NOT_UNITS or word.lower() in L.NP_STOP or len(word) < 2:
+        return None
+    try:
+        u = _ureg().parse_units(word)
+    except Exception:  # noqa: BLE001 - pint raises several kinds for a word it does not know
+        return None
+    name = str(u)
+    return (name, "") if re.fullmatch(r"[A-Za-z_]+", name) else None
+
+
+def _load_change_words() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {"before": {}, "after": {}}
+    for r in _read_csv("figures_change.csv"):
+        out[r["position"]][r["word"]] = r["direction"]
+    return out
+
+
+CHANGE_WORDS = _load_change_words()
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?P<w>" + _alt(CHANGE_WORDS["before"]) + r")(?:\s+by)?(?:\s+(?:a|an|another|some|nearly|about|almost))?\s*$", re.I)
+_CHANGE_AFTER_RE = re.compile(r"^\s*(?P<w>" + _alt(CHANGE_WORDS["after"]) + r")\b", re.I)
+# counts of things are events, not changes of a level: "cut 500 jobs", "lost 12 games"
+_LEVEL_QUANTITIES = frozenset({"count", "age", "fraction"})
+
+
+def change_at(sent: str, start: int, end: int, quantity: str) -> str:
+    """"up" or "down" when the figure at ``start:end`` states a change ("rose 5%", "a 3% drop"), else "".
+
+    >>> change_at("Shares fell 5% on Monday", 12, 14, "percent"), change_at("Shares fell to 5%", 15, 17, "percent")
+    ('down', '')
+    """
+    if quantity in _LEVEL_QUANTITIES:
+        return ""
+    m = _CHANGE_BEFORE_RE.search(sent, max(0, start - 24), start)
+    if m:
+        return CHANGE_WORDS["before"][m.group("w").lower()]
+    m = _CHANGE_AFTER_RE.match(sent[end:end + 16])
+    if m:
+        return CHANGE_WORDS["after"][m.group("w").lower()]
+    return ""
 
 
 def _sentence_figures(sent: str, lower: str | None = None, words: set | None = None) -> list[dict]:
@@ -1059,6 +1276,8 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                     if _SCORE_AFTER_RE.match(sent, nb["end"]):
                         i += 1  # "a 3-2 vote", "won 2-1": a score, not a range
                         continue
+                if _year_like(a) and _YEAR_PREV_RE.search(before):
+                    ok = False  # "from 20 mpg in 2008 to 29 mpg": a year, then the next figure
                 if a["kind"] in ("article",) or nb["kind"] == "article":
                     ok = ok and conn in ("to", "or") and False
                 if ok:
@@ -1082,22 +1301,13 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
         if unit_m is not None and unit_m.group("unit").lower() == "mm" and not unit_m.group("sep") and \
                 _PLURAL_NOUN_NEXT.match(sent[unit_m.end():]) and not _OF_WORD_NEXT.match(sent[unit_m.end():]):
             continue  # a calibre: "155mm shells", "35mm film"
+        written, factor = "", 1.0
         if unit_m is not None:
-            key = unit_m.group("unit").lower()
-            canon, quantity = _UNIT_TABLE.get(key, _UNIT_TABLE.get(unit_m.group("unit"), ("", "count")))
-            if quantity == "money" and cur is None:
-                cur = canon
-                quantity = "count"
-            if quantity == "money":
-                quantity = "count"
-            if quantity in _TARGET:
-                f = _factor(canon, quantity)
-                v1 = v1 * f
+            unit, quantity, written, factor, cur = _read_unit(unit_m, cur)
+            if factor != 1.0:
+                v1 = v1 * factor
                 if v2 is not None:
-                    v2 = v2 * f
-                unit = _TARGET_NAME[quantity]
-            elif quantity != "count":
-                unit = canon
+                    v2 = v2 * factor
             old = bool(unit_m.group("old"))
             if old:
                 quantity = "age"
@@ -1109,6 +1319,13 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                 end = sub.end()
         if cur:
             unit, quantity = cur, "money"
+            written = written if quantity == "money" and written.startswith(cur) else cur
+        rate = _rate_after(sent, end) if quantity not in ("count", "age", "speed", "frequency") else None
+        if rate is not None:
+            den, end = rate
+            unit = written = f"{unit if quantity == 'money' else written}/{den}"
+            v1, v2, factor = v1 / factor, (v2 / factor if v2 is not None else None), 1.0
+            quantity = "rate"
         # small words need a unit or a count noun to be a figure
         if a["kind"] == "article":
             if quantity not in ("duration",):
@@ -1138,7 +1355,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
         if a["kind"] == "digit" and has_phone_word and _PHONE_CONTEXT_RE.search(sent[max(0, s - 40):s]):
             continue
         # subject
-        subject = ""
+        subject, np_ = "", ""
         if quantity == "count":
             np_, np_end = _count_noun(sent, end)
             if np_:
@@ -1162,6 +1379,10 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                        hedge, False, subject)
         else:
             row = _row(sent, hs, max(he, end), float(v1), nan, nan, unit, quantity, hedge, False, subject)
+        row["unit_written"] = written or unit
+        row["to_unit"] = factor
+        row["counted"] = np_ if quantity == "count" and np_ else ""
+        row["change"] = change_at(sent, hs, max(he, end), quantity)
         rows.append(row)
         taken.append((s, end))
 

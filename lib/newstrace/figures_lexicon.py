@@ -88,7 +88,7 @@ AREA = {
 LENGTH = {
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km", "kms": "km",
     "miles": "mile", "mile": "mile", "mi": "mile", "metres": "m", "meters": "m", "metre": "m",
-    "meter": "m", "feet": "ft", "foot": "ft", "ft": "ft", "yards": "yard", "yard": "yard",
+    "meter": "m", "m": "m", "feet": "ft", "foot": "ft", "ft": "ft", "yards": "yard", "yard": "yard",
     "nautical miles": "nautical_mile", "nautical mile": "nautical_mile",
     "centimetres": "cm", "centimeters": "cm", "cm": "cm", "inches": "inch", "inch": "inch",
     "millimetres": "mm", "millimeters": "mm", "mm": "mm",
@@ -127,6 +127,12 @@ CURRENCY_BEFORE = {
     "jpy": "JPY", "pln": "PLN", "try": "TRY", "₺": "TRY", "₩": "KRW", "r$": "BRL", "rs": "INR",
     "rs.": "INR", "cad": "CAD", "aud": "AUD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "czk": "CZK",
     "huf": "HUF", "byn": "BYN", "kzt": "KZT", "gel": "GEL", "ils": "ILS", "₪": "ILS",
+    # the dollar sign with its country, before or after it, spaced or not: US $5, $US5, $A5, HK $5
+    "us $": "USD", "$us": "USD", "$a": "AUD", "a $": "AUD", "$c": "CAD", "c $": "CAD", "hk $": "HKD",
+    "nz $": "NZD", "$nz": "NZD", "s$": "SGD", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "rm": "MYR",
+    "myr": "MYR", "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "krw": "KRW",
+    # "Y=" is how wire copy converted to ASCII writes the yen sign
+    "y=": "JPY",
 }
 CURRENCY_AFTER = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD",
@@ -141,6 +147,8 @@ CURRENCY_AFTER = {
     "belarusian roubles": "BYN", "tenge": "KZT", "lari": "GEL", "shekels": "ILS", "shekel": "ILS",
     "kronor": "SEK", "kroner": "NOK", "krona": "SEK", "forints": "HUF", "forint": "HUF",
     "reais": "BRL", "real": "BRL", "pesos": "MXN", "rand": "ZAR", "naira": "NGN", "dinars": "DZD",
+    "ringgit": "MYR", "jpy": "JPY", "cny": "CNY", "chf": "CHF", "cad": "CAD", "aud": "AUD", "inr": "INR",
+    "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "myr": "MYR", "€": "EUR", "£": "GBP",
 }
 
 MONTHS = (
