@@ -69,7 +69,8 @@ NUMBER_RE = re.compile(
     (?P<cur>(?<![\w$€£¥₴₽₹₪₩₺])(?:{_CUR_BEFORE})\s?)?
     (?:
       (?P<dig>(?(cur)(?<![\d.,/:])|(?<![\w.,/:]))(?:{_DIG}))  # "$US5", "RM5": a code may touch the digits
-        (?:(?P<dmult>\s?{_MULT}s?\b|\s?(?:mln|mn|bn|tn|lakhs?|crores?)\b|(?:k|m|b|K|M|B)(?![\w]))(?:\s+{_MULT}\b)?)?
+        (?:\s?[×x]\s?10(?:\^|\*\*)?(?P<exp>[−-]?\d{{1,3}}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?!\d)|e(?P<exp2>[-+]?\d{{1,3}})\b)?  # 1.99×10−30, 1.99E-29
+        (?P<dmult>(?:\s?{_MULT}s?\b|\s?(?:mln|mn|bn|tn|lakhs?|crores?)\b|(?:k|m|b|K|M|B)(?![\w]))(?:\s+{_MULT}\b)?)?
         (?P<andhalf>\s+and\s+a\s+half\b)?
     | (?P<half>\bhalf\s+a\s+(?:{_MULT}|dozen)\b)
     | (?P<word>\b(?:(?:a|an)(?:\s+(?:{_MULT}|dozen)\b)+(?:\s+(?:and\s+)?(?:{_MULT}|{_WORDNUM})\b)*(?:\s+and\s+a\s+half)?|(?:{_WORDNUM})(?:\s+(?:and\s+)?(?:{_MULT}|dozen|{_WORDNUM})\b)*(?:\s+and\s+a\s+half)?|(?:a|an)(?:\s+single)?))\b
@@ -598,6 +599,19 @@ def _dimension_names() -> dict:
 MIN_UNIT_NAME = 4
 
 
+# one-letter symbols read as units when they touch the number ("45g", "37m", "5W"); not "M", "B", "K"
+# (million, billion, thousand) nor "s" ("1990s") or "C" (coulomb in pint, Celsius in news)
+ATTACHED_SYMBOLS = frozenset("mgWV")
+
+
+@lru_cache(maxsize=16)
+def _registry_symbol(token: str) -> tuple[str, str] | None:
+    """A one-letter pint symbol: ("meter", "length") for "m"."""
+    name = str(_ureg().parse_units(token))
+    dim = tuple(sorted(dict(_ureg().parse_units(token).dimensionality).items()))
+    return name, _dimension_names().get(dim, "measure")
+
+
 @lru_cache(maxsize=4096)
 def registry_unit(token: str) -> tuple[str, str] | None:
     """The unit pint's registry knows by ``token`` (name, plural or exact symbol): (pint name, quantity).
@@ -639,7 +653,11 @@ def _unit_after(sent: str, pos: int):
         r = _REG_TOKEN_RE.match(sent, pos)
         if r is None or (r.group("sep").strip() == "-" and not r.group("unit").islower()):
             return None
-        hit = registry_unit(r.group("unit"))
+        token = r.group("unit")
+        if len(token) == 1:  # one letter is a unit only as a symbol touching the number: "45g", "37m", "5W"
+            hit = _registry_symbol(token) if not r.group("sep") and token in ATTACHED_SYMBOLS else None
+            return _UnitMatch(r, *hit) if hit else None
+        hit = registry_unit(token)
         return _UnitMatch(r, *hit) if hit else None
     if "-" in m.group("sep") and m.group("unit").lower() in ("m", "b", "k"):
         return None
@@ -691,11 +709,11 @@ _DET_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$
 _MODEL_NOUN_RE = re.compile(r"\s+([a-z][a-z-]*)\b(?:\s+([a-z][\w'’-]*))?")
 _SCORE_AFTER_RE = re.compile(r"\s+(?:vote|votes|win|victory|defeat|loss|draw|lead|score|scoreline|majority|"
                              r"decision|verdict|ruling)\b|\s+(?:in\s+favou?r|against)\b", re.I)
-_MINUS_RE = re.compile(r"(?:\bminus\s+|−)$", re.I)
+_MINUS_RE = re.compile(r"(?:\bminus[\s-]+|−|(?<=\$)-)$", re.I)
 _HEDGE_WORDS = {w for ws in L.HEDGE_BEFORE.values() for p in ws for w in p.split()}
 _CHANGE_VERB_RE = re.compile(
     r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased?|increases|increasing|"
-    r"decreased?|decreases|grew|grow|grows|grown|dropped|drops?|climbed|climbs?|jumped|jumps?|up|down|"
+    r"decreased?|decreases|grew|grow|grows|grown|dropped|drops?|climbed|climbs?|jumped|jumps?|up(?!\s+to\b)|down|"
     r"cut|cuts|raised?|raises|reduced?|reduces|expanded|shrank|shrunk|surged|soared|plunged|slipped|"
     r"went|go|going|changed?|moved?|doubled|tripled|tumbled|slumped|declined?)\b[^,.;]{0,40}$",
     re.I,
@@ -812,8 +830,8 @@ def _atom(sent: str, m, masked, out: list) -> None:
     """Append the number matched by ``m`` to ``out`` unless masked or not a number."""
     s, e = m.start(), m.end()
     core_start = m.start("dig") if m.group("dig") else s if not m.group("cur") else m.end("cur")
-    if masked(core_start):
-        return
+    if masked(core_start) and not m.group("cur"):
+        return  # "$13.60" is money, not a time of day
     cur = None
     if m.group("cur"):
         cur = L.CURRENCY_BEFORE[m.group("cur").strip().lower()]
@@ -826,6 +844,9 @@ def _atom(sent: str, m, masked, out: list) -> None:
             if not _UNIT_AFTER_RE.match(sent, e) and _unit_after(sent, e) is None:
                 return
         value = _digit_value(dig)
+        exp = m.group("exp") or m.group("exp2")
+        if exp:
+            value *= 10.0 ** int(exp.translate(_SUPERSCRIPTS))
         if mult_raw:
             ml = mult_raw.strip()
             if ml in ("m", "M") and cur is None and not _PEOPLE_OR_PLURAL_NEXT.match(sent[e:]):
@@ -863,6 +884,7 @@ def _atom(sent: str, m, masked, out: list) -> None:
                 "mult": bool(mult_raw), "raw": m.group("dig")})
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,}")
 
@@ -1068,7 +1090,10 @@ def _read_unit(unit_m, cur):
     ('km', 'length', 'mile')
     """
     if isinstance(unit_m, _UnitMatch):
-        return unit_m.canon, unit_m.quantity, unit_m.canon, 1.0, cur
+        q = unit_m.quantity
+        if q in _TARGET:
+            return _TARGET_NAME[q], q, unit_m.canon, _factor(unit_m.canon, q), cur
+        return unit_m.canon, q, unit_m.canon, 1.0, cur
     key = unit_m.group("unit").lower()
     canon, quantity = _UNIT_TABLE.get(key, _UNIT_TABLE.get(unit_m.group("unit"), ("", "count")))
     if quantity == "money":
@@ -1263,7 +1288,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                     ok = bool(_BETWEEN_RE.search(before))
                 elif conn == "to" or conn == "through":
                     ok = not _CHANGE_VERB_RE.search(before[-60:] if not _FROM_END.search(before) else
-                                                     before[:-5][-60:])
+                                                     before[:-5][-60:]) or bool(_BY_END.search(before))
                     if _SCORE_OR_VOTE_WORD.search(before[-40:]):
                         ok = False
                 elif conn == "or":
@@ -1420,7 +1445,9 @@ _WORD_TOKENS = re.compile(r"[^\W\d_][\w'’-]*")
 _FROM_COMMA_ON = re.compile(r",.*$")
 _COPULA_OR_ARTICLE_END = re.compile(r"\b(?:is|are|was|were|been|being|be|a|an|the|widely)\s+$")
 _CLAUSE_OPENER = re.compile(r"(?:^|\s+)(?:that|which|who|when|while|as|whereas|and\s+(?=[a-z]))\s+")
-_LETTER_HYPHEN_END = re.compile(r"[A-Za-z]-\s?$")
+# a letter and a hyphen before the digits: a name ("F-16", "Su-34"), unless the word is a prefix of
+# the number itself ("minus-5 yards", "sub-7 nanometre", "now-18 month-old")
+_LETTER_HYPHEN_END = re.compile(r"[A-Za-z](?<!\bminus)(?<!\bsub)(?<!\bnow)(?<!\bunder)(?<!\bover)-\s?$", re.I)
 _PEOPLE_OR_PLURAL_NEXT = re.compile(r"\s+(?:people|[a-z]+s)\b(?!\s+(?:of|from|to|away|long|high|wide|deep|tall)\b)")
 _ANY_SPACE = re.compile(r"\s")
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -1438,6 +1465,8 @@ _QUANTIFIER_FILLER = re.compile(r"\s*(?:more\s+|other\s+|of\s+(?:the\s+|their\s+
 _WHITESPACE_RUN = re.compile(r"\s+")
 _OF_NEXT = re.compile(r"\s+of\s+")
 _FROM_END = re.compile(r"\bfrom\s*$")
+# "dropped by 1 to 1.5 degrees": after "by" the two numbers are one range of the change
+_BY_END = re.compile(r"\bby\s+(?:(?:about|around|some|roughly|up\s+to|between)\s+)?$")
 _SCORE_OR_VOTE_WORD = re.compile(r"\b(?:ratio|score|vote[sd]?|voted|won|lost|beat|defeated)\b", re.I)
 _PLURAL_NOUN_NEXT = re.compile(r"\s+[a-z]+s\b")
 _OF_WORD_NEXT = re.compile(r"\s+of\b")

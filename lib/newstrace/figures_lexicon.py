@@ -88,7 +88,7 @@ AREA = {
 LENGTH = {
     "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km", "kms": "km",
     "miles": "mile", "mile": "mile", "mi": "mile", "metres": "m", "meters": "m", "metre": "m",
-    "meter": "m", "m": "m", "feet": "ft", "foot": "ft", "ft": "ft", "yards": "yard", "yard": "yard",
+    "meter": "m", "feet": "ft", "foot": "ft", "ft": "ft", "yards": "yard", "yard": "yard",
     "nautical miles": "nautical_mile", "nautical mile": "nautical_mile",
     "centimetres": "cm", "centimeters": "cm", "cm": "cm", "inches": "inch", "inch": "inch",
     "millimetres": "mm", "millimeters": "mm", "mm": "mm",
