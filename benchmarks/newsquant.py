@@ -31,8 +31,8 @@ no sentence or unit of the data is looked up):
   - an age ("-year-old") gives "year of age";
   - a count gives its counted noun, singular (the last word of ``subject``: "13 brain surgeons" ->
     "surgeon"; "people" stays), or "-" when nothing is counted.
-- change: ``change`` up/down when the figure states a change; else the hedge: approx "~", over ">",
-  under "<", none "=".
+- change: the hedge when there is one (approx "~", over ">", under "<": NewsQuant marks "up about 19
+  per cent" as "~"), else newstrace's ``change`` (up/down), else "=".
 
 quantulum3 runs without its classifier (its pickle does not load under scikit-learn 1.9), so its
 scores here are below its published ones. Its ``unit.name`` is used as its normalized unit ("dimensionless" -> "-"); a quantity with an
@@ -143,7 +143,8 @@ def ours(text: str) -> list[dict]:
         f = r.get("to_unit") or 1.0
         v = _num(r["value"])
         value = (r["low"] / f, r["high"] / f) if v is None else v / f
-        change = r.get("change") or CHANGE_OF_HEDGE.get(r.get("hedge") or "", "=")
+        hedge = r.get("hedge") or ""
+        change = CHANGE_OF_HEDGE[hedge] if hedge else (r.get("change") or "=")
         out.append({"value": value, "unit": norm_unit(r), "change": change, "surface": r["surface"]})
     return out
 

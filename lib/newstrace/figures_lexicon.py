@@ -209,7 +209,11 @@ COPULAS = [
 ]
 
 # Sub-units of a currency, written after the number: value / 100 in the main currency.
-CURRENCY_SUBUNITS = {"pence": "GBP", "cents": "USD", "kopecks": "RUB", "kopeks": "RUB", "kopiyok": "UAH"}
+CURRENCY_SUBUNITS = {"pence": "GBP", "cents": "USD", "cent": "USD", "kopecks": "RUB", "kopeks": "RUB",
+                     "kopiyok": "UAH", "sen": "MYR", "p": "GBP"}
+# the sub-unit's name in the singular (``unit_written``)
+SUBUNIT_NAMES = {"pence": "penny", "cents": "cent", "cent": "cent", "kopecks": "kopeck", "kopeks": "kopeck",
+                 "kopiyok": "kopiyka", "sen": "sen", "p": "penny"}
 
 # Titles dropped from a source in front of a name: "Mayor Jane Doe" -> "Jane Doe".
 TITLES = set(
