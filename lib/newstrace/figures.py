@@ -931,6 +931,14 @@ class _Mask:
         return False
 
 
+def _unit_key(unit_m) -> str:
+    """What a unit match reads as (canonical name), to tell "5 km to 8 km" from "200 bp to 21%"."""
+    if isinstance(unit_m, _UnitMatch):
+        return unit_m.canon
+    u = unit_m.group("unit")
+    return _UNIT_TABLE.get(u.lower(), _UNIT_TABLE.get(u, (u, "")))[0]
+
+
 def _year_like(atom: dict) -> bool:
     """Four bare digits between 1800 and 2100: "2008"."""
     raw = atom.get("raw", "")
@@ -999,6 +1007,35 @@ def _fraction_figures(sent: str, masked, taken):
                 continue
             value = v1 / v2
         yield s, e, value
+
+
+_APPOSED_AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s*$")
+_APPOSED_AGE_AFTER = re.compile(r"\s*,")
+MAX_AGE = 120  # an apposed number above this is no age
+
+
+def _is_apposed_age(sent: str, start: int, end: int, value: float) -> bool:
+    """A whole number between commas right after a name: the news way of giving an age ("Jane Doe, 66, said").
+
+    >>> _is_apposed_age("Jane Doe, 66, said", 10, 12, 66.0)
+    True
+    """
+    return value == int(value) and 0 < value <= MAX_AGE and bool(_APPOSED_AGE_BEFORE.search(sent, 0, start)) \
+        and bool(_APPOSED_AGE_AFTER.match(sent, end))
+
+
+def _head_noun_phrase(np_: str) -> str:
+    """The counted noun phrase up to its first plural noun: "first-team players left" -> "first-team players".
+
+    >>> _head_noun_phrase("profile slots available you")
+    'profile slots'
+    """
+    words = np_.split()
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if (lw.endswith("s") and not lw.endswith("ss") and len(lw) > 2) or lw in L.IRREGULAR_PLURALS:
+            return " ".join(words[:k + 1])
+    return np_
 
 
 def _count_noun(sent: str, end: int) -> tuple[str, int]:
@@ -1117,7 +1154,7 @@ def _pint_name(canon: str) -> str:
 # the connector of a rate ("/", "per", "a", "each", "every"), after an optional "of <noun>"
 # ("barrels of oil per day"), then the denominator; not "a year earlier", "a month ago"
 _PER_RE = re.compile(r"(?:\s+of\s+[a-z]+)?(?P<per>\s*/\s*|\s+(?:per|an?|each|every)\s+)"
-                     r"(?P<den>[^\W\d_]+)\b(?!\s+(?:earlier|ago|before|later|after|on|from|in\s+advance)\b)")
+                     r"(?P<den>[^\W\d_]+)\b(?!\s+(?:earlier|ago|before|later|after|from|in\s+advance)\b)")
 # words after "per" that are not a unit but still a denominator: "per share", "per person"
 _PER_NOUN_MIN = 3
 
@@ -1228,7 +1265,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                     continue
                 o_low, o_high = L.VAGUE[outer]
                 base = {"hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9}[inner]
-                low, high = o_low * base, (o_high + 1) * base - 1
+                low, high = o_low * base, o_high * base
             # "in their hundreds" and "by the thousands" are vague too; "the 1990s" never reach here
         else:
             few = _WHITESPACE_RUN.sub(" ", m.group("few").lower().replace("ſ", "s"))
@@ -1305,6 +1342,10 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                     if _SCORE_AFTER_RE.match(sent, nb["end"]):
                         i += 1  # "a 3-2 vote", "won 2-1": a score, not a range
                         continue
+                second_unit = _unit_after(sent, nb["end"])
+                if first_unit is not None and second_unit is not None and \
+                        _unit_key(first_unit) != _unit_key(second_unit):
+                    ok = False  # "by 200 basis points to 21%": two figures in two units
                 if _year_like(a) and _YEAR_PREV_RE.search(before):
                     ok = False  # "from 20 mpg in 2008 to 29 mpg": a year, then the next figure
                 if a["kind"] in ("article",) or nb["kind"] == "article":
@@ -1412,7 +1453,9 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             row = _row(sent, hs, max(he, end), float(v1), nan, nan, unit, quantity, hedge, False, subject)
         row["unit_written"] = written or unit
         row["to_unit"] = factor
-        row["counted"] = np_ if quantity == "count" and np_ else ""
+        row["counted"] = _head_noun_phrase(np_) if quantity == "count" and np_ else ""
+        if quantity == "count" and not np_ and b is None and _is_apposed_age(sent, s, end, v1):
+            row.update(unit="year", quantity="age", unit_written="year")
         row["change"] = change_at(sent, hs, max(he, end), quantity)
         rows.append(row)
         taken.append((s, end))

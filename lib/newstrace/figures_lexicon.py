@@ -28,9 +28,11 @@ FRACTION_WORDS = {
 }
 
 # Vague quantities: the implied range (low, high) of "dozens of", "thousands of", ...
+# "Xs of" allows X to 10 X (NewsQuant's reading, and the widest honest one: "thousands" next to "at least
+# 10,000" is no contradiction).
 VAGUE = {
-    "dozens": (24, 99), "scores": (40, 99), "tens": (20, 99), "hundreds": (200, 999),
-    "thousands": (2000, 9999), "millions": (2e6, 9_999_999), "billions": (2e9, 9_999_999_999),
+    "dozens": (12, 120), "scores": (40, 200), "tens": (10, 100), "hundreds": (100, 1000),
+    "thousands": (1000, 10_000), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
 }
 # "several", "a few", "a couple of" in front of a multiplier: "several thousand", "a few hundred".
 FEW = {"several": (3, 9), "a few": (2, 9), "few": (2, 9), "a couple of": (2, 3), "a couple": (2, 3)}
@@ -128,7 +130,7 @@ CURRENCY_BEFORE = {
     "rs.": "INR", "cad": "CAD", "aud": "AUD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "czk": "CZK",
     "huf": "HUF", "byn": "BYN", "kzt": "KZT", "gel": "GEL", "ils": "ILS", "₪": "ILS",
     # the dollar sign with its country, before or after it, spaced or not: US $5, $US5, $A5, HK $5
-    "us $": "USD", "$us": "USD", "$a": "AUD", "a $": "AUD", "$c": "CAD", "c $": "CAD", "hk $": "HKD",
+    "us $": "USD", "$us": "USD", "$a": "AUD", "$c": "CAD", "hk $": "HKD",
     "nz $": "NZD", "$nz": "NZD", "s$": "SGD", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "rm": "MYR",
     "myr": "MYR", "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "krw": "KRW",
     # "Y=" is how wire copy converted to ASCII writes the yen sign
