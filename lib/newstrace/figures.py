@@ -13,9 +13,11 @@ dates, times of day, ordinals, numbers inside names ("Channel 4", "Article 5", "
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -24,8 +26,19 @@ from .text import alternation
 
 COLUMNS = [
     "doc_id", "start", "end", "surface", "value", "low", "high", "unit", "quantity", "hedge", "vague",
-    "subject", "source", "sentence",
+    "subject", "source", "change", "unit_written", "to_unit", "sentence",
 ]
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+def _read_csv(name: str) -> list[dict]:
+    """The rows of ``lib/newstrace/data/<name>`` (a csv with a header), or a clear error naming the file."""
+    path = _DATA / name
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    except (OSError, csv.Error, UnicodeDecodeError) as exc:
+        raise RuntimeError(f"newstrace.figures: cannot read its word list {path}: {exc}") from exc
 
 
 def _alt(words) -> str:
@@ -55,8 +68,9 @@ NUMBER_RE = re.compile(
     rf"""
     (?P<cur>(?<![\w$€£¥₴₽₹₪₩₺])(?:{_CUR_BEFORE})\s?)?
     (?:
-      (?P<dig>(?<![\w.,/:])(?:{_DIG}))
-        (?:(?P<dmult>\s?{_MULT}s?\b|\s?(?:mln|mn|bn|tn|lakhs?|crores?)\b|(?:k|m|b|K|M|B)(?![\w]))(?:\s+{_MULT}\b)?)?
+      (?P<dig>(?(cur)(?<![\d.,/:])|(?<![\w.,/:]))(?:{_DIG}))  # "$US5", "RM5": a code may touch the digits
+        (?:\s?[×x]\s?10(?:\^|\*\*)?(?P<exp>[−-]?\d{{1,3}}|[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?!\d)|e(?P<exp2>[-+]?\d{{1,3}})\b)?  # 1.99×10−30, 1.99E-29
+        (?P<dmult>(?:\s?{_MULT}s?\b|\s?(?:mln|mn|bn|tn|lakhs?|crores?)\b|(?:k|m|b|K|M|B)(?![\w]))(?:\s+{_MULT}\b)?)?
         (?P<andhalf>\s+and\s+a\s+half\b)?
     | (?P<half>\bhalf\s+a\s+(?:{_MULT}|dozen)\b)
     | (?P<word>\b(?:(?:a|an)(?:\s+(?:{_MULT}|dozen)\b)+(?:\s+(?:and\s+)?(?:{_MULT}|{_WORDNUM})\b)*(?:\s+and\s+a\s+half)?|(?:{_WORDNUM})(?:\s+(?:and\s+)?(?:{_MULT}|dozen|{_WORDNUM})\b)*(?:\s+and\s+a\s+half)?|(?:a|an)(?:\s+single)?))\b
@@ -145,6 +159,14 @@ for _k, _v in L.PERCENT.items():
     _UNIT_TABLE[_k] = (_v, "percent")
 for _k, _v in L.CURRENCY_AFTER.items():
     _UNIT_TABLE[_k] = (_v, "money")
+
+# The news lexicon (data/units_news.csv): units pint lacks or misreads; an empty unit marks a word
+# pint's registry reads as a unit that in news is something else ("in", "at", "pm", "units").
+NEWS_UNITS = {r["surface"]: (r["unit"], r["quantity"]) for r in _read_csv("units_news.csv")}
+for _k, (_u, _q) in NEWS_UNITS.items():
+    if _u and _k.lower() not in _UNIT_TABLE:
+        _UNIT_TABLE[_k.lower() if _k.islower() else _k] = (_u, _q)
+_NOT_UNITS = frozenset(k for k, (u, _) in NEWS_UNITS.items() if not u)
 
 _UNIT_AFTER_RE = re.compile(
     rf"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?P<unit>{_alt(_UNIT_TABLE)})(?P<old>-old\b|-olds\b)?(?:(?<=[%²$€£])|(?![\w²]))",
@@ -544,13 +566,99 @@ _NEXT_TOKEN_RE = re.compile(r"[ \u00a0]?-?[ \u00a0]?([^\W\d_]+|[%°²$€£])")
 _UNIT_FIRST = frozenset(re.match(r"[^\W\d_]+", k).group().lower() if k[0].isalpha() else k[0] for k in _UNIT_TABLE)
 
 
+class _UnitMatch:
+    """A unit read through pint's registry, with the groups of a ``_UNIT_AFTER_RE`` match."""
+
+    def __init__(self, m, canon: str, quantity: str):
+        self._m, self.canon, self.quantity = m, canon, quantity
+
+    def group(self, name):
+        return "" if name == "old" else self._m.group(name)
+
+    def end(self):
+        return self._m.end()
+
+
+_REG_TOKEN_RE = re.compile(r"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?P<unit>[^\W\d_][^\W\d_]*[²³]?)(?![\w-])")
+# the ``quantity`` of a unit read through pint, by its dimensionality (a sample unit of each)
+_DIMENSION_SAMPLES = {
+    "meter": "length", "gram": "mass", "meter**2": "area", "meter**3": "volume", "second": "duration",
+    "hertz": "frequency", "meter/second": "speed", "watt": "power", "joule": "energy", "pascal": "pressure",
+    "coulomb": "charge", "ampere": "current", "kelvin": "temperature", "volt": "voltage",
+}
+
+
+@lru_cache(maxsize=1)
+def _dimension_names() -> dict:
+    ureg = _ureg()
+    return {tuple(sorted(dict(ureg.parse_units(u).dimensionality).items())): q for u, q in _DIMENSION_SAMPLES.items()}
+
+
+# a full unit name read through pint must be this long: shorter words are symbols, taken only when
+# written exactly as pint's symbol ("kW", "Hz", "GB"); chosen on the words after numbers in TimeML
+MIN_UNIT_NAME = 4
+
+
+# one-letter symbols read as units when they touch the number ("45g", "37m", "5W"); not "M", "B", "K"
+# (million, billion, thousand) nor "s" ("1990s") or "C" (coulomb in pint, Celsius in news)
+ATTACHED_SYMBOLS = frozenset("mgWV")
+
+
+@lru_cache(maxsize=16)
+def _registry_symbol(token: str) -> tuple[str, str] | None:
+    """A one-letter pint symbol: ("meter", "length") for "m"."""
+    name = str(_ureg().parse_units(token))
+    dim = tuple(sorted(dict(_ureg().parse_units(token).dimensionality).items()))
+    return name, _dimension_names().get(dim, "measure")
+
+
+@lru_cache(maxsize=4096)
+def registry_unit(token: str) -> tuple[str, str] | None:
+    """The unit pint's registry knows by ``token`` (name, plural or exact symbol): (pint name, quantity).
+
+    >>> registry_unit("kW"), registry_unit("gigawatts"), registry_unit("in")
+    (('kilowatt', 'power'), ('gigawatt', 'power'), None)
+    """
+    if token in _NOT_UNITS or token.lower() in L.NP_STOP or len(token) < 2:
+        return None
+    ureg = _ureg()
+    try:
+        u = ureg.parse_units(token)
+    except Exception:  # noqa: BLE001 - pint raises several kinds for a word it does not know
+        return None
+    name = str(u)
+    if not re.fullmatch(r"[A-Za-z_]+", name):
+        return None  # a product or quotient pint built from pieces of the word: not one unit
+    if not (token.islower() and len(token) >= MIN_UNIT_NAME) and ureg.get_symbol(name) != token.replace("μ", "µ"):
+        return None
+    dim = tuple(sorted(dict(u.dimensionality).items()))
+    if name.endswith(("byte", "bit")):
+        return name, "data"
+    return name, _dimension_names().get(dim, "ratio" if not dim else "measure")
+
+
 def _unit_after(sent: str, pos: int):
+    """The unit written right after ``pos``: from the unit table, else from pint's registry.
+
+    >>> _unit_after("a 3.5kW motor", 5).group("unit")
+    'kW'
+    """
     t = _NEXT_TOKEN_RE.match(sent, pos)
-    if t is None or (t.group(1).lower() not in _UNIT_FIRST and t.group(1)[0] not in _UNIT_FIRST):
+    if t is None:
         return None
-    m = _UNIT_AFTER_RE.match(sent, pos)
+    m = None
+    if t.group(1).lower() in _UNIT_FIRST or t.group(1)[0] in _UNIT_FIRST:
+        m = _UNIT_AFTER_RE.match(sent, pos)
     if not m:
-        return None
+        r = _REG_TOKEN_RE.match(sent, pos)
+        if r is None or (r.group("sep").strip() == "-" and not r.group("unit").islower()):
+            return None
+        token = r.group("unit")
+        if len(token) == 1:  # one letter is a unit only as a symbol touching the number: "45g", "37m", "5W"
+            hit = _registry_symbol(token) if not r.group("sep") and token in ATTACHED_SYMBOLS else None
+            return _UnitMatch(r, *hit) if hit else None
+        hit = registry_unit(token)
+        return _UnitMatch(r, *hit) if hit else None
     if "-" in m.group("sep") and m.group("unit").lower() in ("m", "b", "k"):
         return None
     return m
@@ -601,11 +709,11 @@ _DET_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$
 _MODEL_NOUN_RE = re.compile(r"\s+([a-z][a-z-]*)\b(?:\s+([a-z][\w'’-]*))?")
 _SCORE_AFTER_RE = re.compile(r"\s+(?:vote|votes|win|victory|defeat|loss|draw|lead|score|scoreline|majority|"
                              r"decision|verdict|ruling)\b|\s+(?:in\s+favou?r|against)\b", re.I)
-_MINUS_RE = re.compile(r"(?:\bminus\s+|−)$", re.I)
+_MINUS_RE = re.compile(r"(?:\bminus[\s-]+|−|(?<=\$)-)$", re.I)
 _HEDGE_WORDS = {w for ws in L.HEDGE_BEFORE.values() for p in ws for w in p.split()}
 _CHANGE_VERB_RE = re.compile(
     r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|increased?|increases|increasing|"
-    r"decreased?|decreases|grew|grow|grows|grown|dropped|drops?|climbed|climbs?|jumped|jumps?|up|down|"
+    r"decreased?|decreases|grew|grow|grows|grown|dropped|drops?|climbed|climbs?|jumped|jumps?|up(?!\s+to\b)|down|"
     r"cut|cuts|raised?|raises|reduced?|reduces|expanded|shrank|shrunk|surged|soared|plunged|slipped|"
     r"went|go|going|changed?|moved?|doubled|tripled|tumbled|slumped|declined?)\b[^,.;]{0,40}$",
     re.I,
@@ -722,8 +830,8 @@ def _atom(sent: str, m, masked, out: list) -> None:
     """Append the number matched by ``m`` to ``out`` unless masked or not a number."""
     s, e = m.start(), m.end()
     core_start = m.start("dig") if m.group("dig") else s if not m.group("cur") else m.end("cur")
-    if masked(core_start):
-        return
+    if masked(core_start) and not m.group("cur"):
+        return  # "$13.60" is money, not a time of day
     cur = None
     if m.group("cur"):
         cur = L.CURRENCY_BEFORE[m.group("cur").strip().lower()]
@@ -733,9 +841,12 @@ def _atom(sent: str, m, masked, out: list) -> None:
         mult_raw = m.group("dmult")
         if after and (after.isalpha() and not mult_raw):
             # "1990s", "4th", "3D", "5G", "10km" (a unit: handled below), "MH17"
-            if not _UNIT_AFTER_RE.match(sent, e):
+            if not _UNIT_AFTER_RE.match(sent, e) and _unit_after(sent, e) is None:
                 return
         value = _digit_value(dig)
+        exp = m.group("exp") or m.group("exp2")
+        if exp:
+            value *= 10.0 ** int(exp.translate(_SUPERSCRIPTS))
         if mult_raw:
             ml = mult_raw.strip()
             if ml in ("m", "M") and cur is None and not _PEOPLE_OR_PLURAL_NEXT.match(sent[e:]):
@@ -773,6 +884,7 @@ def _atom(sent: str, m, masked, out: list) -> None:
                 "mult": bool(mult_raw), "raw": m.group("dig")})
 
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,}")
 
@@ -817,6 +929,21 @@ class _Mask:
                     continue
             return True
         return False
+
+
+def _unit_key(unit_m) -> str:
+    """What a unit match reads as (canonical name), to tell "5 km to 8 km" from "200 bp to 21%"."""
+    if isinstance(unit_m, _UnitMatch):
+        return unit_m.canon
+    u = unit_m.group("unit")
+    return _UNIT_TABLE.get(u.lower(), _UNIT_TABLE.get(u, (u, "")))[0]
+
+
+def _year_like(atom: dict) -> bool:
+    """Four bare digits between 1800 and 2100: "2008"."""
+    raw = atom.get("raw", "")
+    return atom["kind"] == "digit" and not atom.get("mult") and not atom["cur"] and raw.isdigit() and \
+        len(raw) == 4 and 1800 <= atom["value"] <= 2100
 
 
 def _is_year(sent: str, atom: dict, unit_m, hedge: str) -> bool:
@@ -880,6 +1007,35 @@ def _fraction_figures(sent: str, masked, taken):
                 continue
             value = v1 / v2
         yield s, e, value
+
+
+_APPOSED_AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s*$")
+_APPOSED_AGE_AFTER = re.compile(r"\s*,")
+MAX_AGE = 120  # an apposed number above this is no age
+
+
+def _is_apposed_age(sent: str, start: int, end: int, value: float) -> bool:
+    """A whole number between commas right after a name: the news way of giving an age ("Jane Doe, 66, said").
+
+    >>> _is_apposed_age("Jane Doe, 66, said", 10, 12, 66.0)
+    True
+    """
+    return value == int(value) and 0 < value <= MAX_AGE and bool(_APPOSED_AGE_BEFORE.search(sent, 0, start)) \
+        and bool(_APPOSED_AGE_AFTER.match(sent, end))
+
+
+def _head_noun_phrase(np_: str) -> str:
+    """The counted noun phrase up to its first plural noun: "first-team players left" -> "first-team players".
+
+    >>> _head_noun_phrase("profile slots available you")
+    'profile slots'
+    """
+    words = np_.split()
+    for k, w in enumerate(words):
+        lw = w.lower()
+        if (lw.endswith("s") and not lw.endswith("ss") and len(lw) > 2) or lw in L.IRREGULAR_PLURALS:
+            return " ".join(words[:k + 1])
+    return np_
 
 
 def _count_noun(sent: str, end: int) -> tuple[str, int]:
@@ -957,7 +1113,134 @@ _CHEAP_WORDS_RE = re.compile(
 
 def _row(sent, s, e, value, low, high, unit, quantity, hedge, vague, subject):
     return {"start": s, "end": e, "surface": sent[s:e], "value": value, "low": low, "high": high,
-            "unit": unit, "quantity": quantity, "hedge": hedge, "vague": vague, "subject": subject}
+            "unit": unit, "quantity": quantity, "hedge": hedge, "vague": vague, "subject": subject,
+            "change": change_at(sent, s, e, quantity), "unit_written": unit, "to_unit": 1.0, "counted": ""}
+
+
+def _read_unit(unit_m, cur):
+    """Read the unit a match found: (unit, quantity, unit as written, factor to ``unit``, currency).
+
+    Physical units in ``_TARGET`` are converted (value x factor gives ``unit``); a currency word
+    after the number becomes the currency. ``unit_written`` is pint's name of the written unit.
+
+    >>> _read_unit(_UNIT_AFTER_RE.match(" miles"), None)[:3]
+    ('km', 'length', 'mile')
+    """
+    if isinstance(unit_m, _UnitMatch):
+        q = unit_m.quantity
+        if q in _TARGET:
+            return _TARGET_NAME[q], q, unit_m.canon, _factor(unit_m.canon, q), cur
+        return unit_m.canon, q, unit_m.canon, 1.0, cur
+    key = unit_m.group("unit").lower()
+    canon, quantity = _UNIT_TABLE.get(key, _UNIT_TABLE.get(unit_m.group("unit"), ("", "count")))
+    if quantity == "money":
+        return (cur or canon), "money", (cur or canon), 1.0, (cur or canon)
+    if quantity in _TARGET:
+        return _TARGET_NAME[quantity], quantity, _pint_name(canon), _factor(canon, quantity), cur
+    if quantity == "count":
+        return "", quantity, "", 1.0, cur
+    return canon, quantity, _pint_name(canon) if quantity not in ("percent", "duration") else canon, 1.0, cur
+
+
+@lru_cache(maxsize=256)
+def _pint_name(canon: str) -> str:
+    """pint's long name of a unit written in pint's short form: "km**2" -> "kilometer ** 2"."""
+    try:
+        return str(_ureg().parse_units(canon))
+    except Exception:  # noqa: BLE001 - a news-lexicon unit pint does not know keeps its own name
+        return canon
+
+
+# the connector of a rate ("/", "per", "a", "each", "every"), after an optional "of <noun>"
+# ("barrels of oil per day"), then the denominator; not "a year earlier", "a month ago"
+_PER_RE = re.compile(r"(?:\s+of\s+[a-z]+)?(?P<per>\s*/\s*|\s+(?:per|an?|each|every)\s+)"
+                     r"(?P<den>[^\W\d_]+)\b(?!\s+(?:earlier|ago|before|later|after|from|in\s+advance)\b)")
+# words after "per" that are not a unit but still a denominator: "per share", "per person"
+_PER_NOUN_MIN = 3
+
+
+def _rate_after(sent: str, pos: int) -> tuple[str, int] | None:
+    """The denominator of a rate written after a figure and where it ends: "$3,500 a month" -> ("month", ..).
+
+    The denominator is a unit (unit table or pint); after "per" or "/" any noun counts ("per share").
+
+    >>> _rate_after("800,000 barrels a day", 15)
+    ('day', 21)
+    """
+    m = _PER_RE.match(sent, pos)
+    if m is None:
+        return None
+    word = m.group("den")
+    key = word.lower()
+    um = _unit_after(sent, m.start("den"))  # a unit of several words: "square metre", "sq m"
+    if um is not None and not isinstance(um, _UnitMatch) and um.end() > m.end():
+        canon, q = _UNIT_TABLE.get(um.group("unit").lower(), ("", "count"))
+        if q not in ("count", "money", "percent"):
+            return (_pint_name(canon) if q in _TARGET else canon), um.end()
+    if key in _UNIT_TABLE:
+        canon, q = _UNIT_TABLE[key]
+        if q in ("count", "money", "percent"):
+            return None
+        return (_pint_name(canon) if q in _TARGET else canon), m.end()
+    hit = registry_unit(word) or _denominator_unit(word)
+    if hit:
+        return hit[0], m.end()
+    if m.group("per").strip() in ("per", "/") and len(word) >= _PER_NOUN_MIN and key not in L.NP_STOP:
+        return key.rstrip("s") if key.endswith("s") and not key.endswith("ss") else key, m.end()
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _denominator_unit(word: str) -> tuple[str, str] | None:
+    """A unit after "per" or "/" by any name pint reads as one unit ("hr", "sec"): a rate's denominator.
+
+    >>> _denominator_unit("hr")
+    ('hour', 'duration')
+    """
+    if word in _NOT_UNITS or word.lower() in L.NP_STOP or len(word) < 2:
+        return None
+    try:
+        u = _ureg().parse_units(word)
+    except Exception:  # noqa: BLE001 - pint raises several kinds for a word it does not know
+        return None
+    name = str(u)
+    return (name, "") if re.fullmatch(r"[A-Za-z_]+", name) else None
+
+
+def _load_change_words() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {"before": {}, "after": {}}
+    for r in _read_csv("figures_change.csv"):
+        out[r["position"]][r["word"]] = r["direction"]
+    return out
+
+
+CHANGE_WORDS = _load_change_words()
+_CHANGE_BEFORE_RE = re.compile(
+    r"\b(?P<w>" + _alt(CHANGE_WORDS["before"]) + r")(?:(?:\s+[a-z]+){0,2}?(?P<by>\s+by))?(?:\s+(?:a|an|another|some|nearly|about|almost))?\s*$", re.I)
+_CHANGE_AFTER_RE = re.compile(r"^\s*(?P<w>" + _alt(CHANGE_WORDS["after"]) + r")\b", re.I)
+# how far before a figure its change verb may start ("expected to grow sales by 35%"): chosen on NewsQuant dev
+CHANGE_WINDOW = 40
+# counts of things are events, not changes of a level: "cut 500 jobs", "lost 12 games"
+_LEVEL_QUANTITIES = frozenset({"count", "age", "fraction"})
+
+
+def change_at(sent: str, start: int, end: int, quantity: str) -> str:
+    """"up" or "down" when the figure at ``start:end`` states a change ("rose 5%", "a 3% drop"), else "".
+
+    >>> change_at("Shares fell 5% on Monday", 12, 14, "percent"), change_at("Shares fell to 5%", 15, 17, "percent")
+    ('down', '')
+    """
+    if start and sent[start - 1] == "+" and (start < 2 or not sent[start - 2].isalnum()):
+        return "up"  # "Dow +0.2%": a signed change
+    m = _CHANGE_BEFORE_RE.search(sent, max(0, start - CHANGE_WINDOW), start)
+    if m and (quantity not in _LEVEL_QUANTITIES or m.group("by")):
+        return CHANGE_WORDS["before"][m.group("w").lower()]
+    if quantity in _LEVEL_QUANTITIES:
+        return ""
+    m = _CHANGE_AFTER_RE.match(sent[end:end + 16])
+    if m:
+        return CHANGE_WORDS["after"][m.group("w").lower()]
+    return ""
 
 
 def _sentence_figures(sent: str, lower: str | None = None, words: set | None = None) -> list[dict]:
@@ -982,7 +1265,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                     continue
                 o_low, o_high = L.VAGUE[outer]
                 base = {"hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9}[inner]
-                low, high = o_low * base, (o_high + 1) * base - 1
+                low, high = o_low * base, o_high * base
             # "in their hundreds" and "by the thousands" are vague too; "the 1990s" never reach here
         else:
             few = _WHITESPACE_RUN.sub(" ", m.group("few").lower().replace("ſ", "s"))
@@ -1046,7 +1329,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                     ok = bool(_BETWEEN_RE.search(before))
                 elif conn == "to" or conn == "through":
                     ok = not _CHANGE_VERB_RE.search(before[-60:] if not _FROM_END.search(before) else
-                                                     before[:-5][-60:])
+                                                     before[:-5][-60:]) or bool(_BY_END.search(before))
                     if _SCORE_OR_VOTE_WORD.search(before[-40:]):
                         ok = False
                 elif conn == "or":
@@ -1059,6 +1342,12 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                     if _SCORE_AFTER_RE.match(sent, nb["end"]):
                         i += 1  # "a 3-2 vote", "won 2-1": a score, not a range
                         continue
+                second_unit = _unit_after(sent, nb["end"])
+                if first_unit is not None and second_unit is not None and \
+                        _unit_key(first_unit) != _unit_key(second_unit):
+                    ok = False  # "by 200 basis points to 21%": two figures in two units
+                if _year_like(a) and _YEAR_PREV_RE.search(before):
+                    ok = False  # "from 20 mpg in 2008 to 29 mpg": a year, then the next figure
                 if a["kind"] in ("article",) or nb["kind"] == "article":
                     ok = ok and conn in ("to", "or") and False
                 if ok:
@@ -1082,22 +1371,13 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
         if unit_m is not None and unit_m.group("unit").lower() == "mm" and not unit_m.group("sep") and \
                 _PLURAL_NOUN_NEXT.match(sent[unit_m.end():]) and not _OF_WORD_NEXT.match(sent[unit_m.end():]):
             continue  # a calibre: "155mm shells", "35mm film"
+        written, factor = "", 1.0
         if unit_m is not None:
-            key = unit_m.group("unit").lower()
-            canon, quantity = _UNIT_TABLE.get(key, _UNIT_TABLE.get(unit_m.group("unit"), ("", "count")))
-            if quantity == "money" and cur is None:
-                cur = canon
-                quantity = "count"
-            if quantity == "money":
-                quantity = "count"
-            if quantity in _TARGET:
-                f = _factor(canon, quantity)
-                v1 = v1 * f
+            unit, quantity, written, factor, cur = _read_unit(unit_m, cur)
+            if factor != 1.0:
+                v1 = v1 * factor
                 if v2 is not None:
-                    v2 = v2 * f
-                unit = _TARGET_NAME[quantity]
-            elif quantity != "count":
-                unit = canon
+                    v2 = v2 * factor
             old = bool(unit_m.group("old"))
             if old:
                 quantity = "age"
@@ -1107,8 +1387,17 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                 cur = L.CURRENCY_SUBUNITS[sub.group(1).lower()]
                 v1 = v1 / 100
                 end = sub.end()
+                written, factor = L.SUBUNIT_NAMES[sub.group(1).lower()], 0.01
         if cur:
             unit, quantity = cur, "money"
+            written = written if factor == 0.01 or written.startswith(cur) else cur
+        rate = _rate_after(sent, end) if quantity not in ("count", "age", "speed", "frequency") else None
+        if rate is not None:
+            den, end = rate
+            unit = f"{unit if quantity == 'money' else written}/{den}"
+            written = f"{written}/{den}"
+            v1, v2, factor = v1 / factor, (v2 / factor if v2 is not None else None), 1.0
+            quantity = "rate"
         # small words need a unit or a count noun to be a figure
         if a["kind"] == "article":
             if quantity not in ("duration",):
@@ -1138,7 +1427,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
         if a["kind"] == "digit" and has_phone_word and _PHONE_CONTEXT_RE.search(sent[max(0, s - 40):s]):
             continue
         # subject
-        subject = ""
+        subject, np_ = "", ""
         if quantity == "count":
             np_, np_end = _count_noun(sent, end)
             if np_:
@@ -1162,6 +1451,12 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
                        hedge, False, subject)
         else:
             row = _row(sent, hs, max(he, end), float(v1), nan, nan, unit, quantity, hedge, False, subject)
+        row["unit_written"] = written or unit
+        row["to_unit"] = factor
+        row["counted"] = _head_noun_phrase(np_) if quantity == "count" and np_ else ""
+        if quantity == "count" and not np_ and b is None and _is_apposed_age(sent, s, end, v1):
+            row.update(unit="year", quantity="age", unit_written="year")
+        row["change"] = change_at(sent, hs, max(he, end), quantity)
         rows.append(row)
         taken.append((s, end))
 
@@ -1199,7 +1494,9 @@ _WORD_TOKENS = re.compile(r"[^\W\d_][\w'’-]*")
 _FROM_COMMA_ON = re.compile(r",.*$")
 _COPULA_OR_ARTICLE_END = re.compile(r"\b(?:is|are|was|were|been|being|be|a|an|the|widely)\s+$")
 _CLAUSE_OPENER = re.compile(r"(?:^|\s+)(?:that|which|who|when|while|as|whereas|and\s+(?=[a-z]))\s+")
-_LETTER_HYPHEN_END = re.compile(r"[A-Za-z]-\s?$")
+# a letter and a hyphen before the digits: a name ("F-16", "Su-34"), unless the word is a prefix of
+# the number itself ("minus-5 yards", "sub-7 nanometre", "now-18 month-old")
+_LETTER_HYPHEN_END = re.compile(r"[A-Za-z](?<!\bminus)(?<!\bsub)(?<!\bnow)(?<!\bunder)(?<!\bover)-\s?$", re.I)
 _PEOPLE_OR_PLURAL_NEXT = re.compile(r"\s+(?:people|[a-z]+s)\b(?!\s+(?:of|from|to|away|long|high|wide|deep|tall)\b)")
 _ANY_SPACE = re.compile(r"\s")
 _FOUR_DIGITS = re.compile(r"\d{4}")
@@ -1217,6 +1514,8 @@ _QUANTIFIER_FILLER = re.compile(r"\s*(?:more\s+|other\s+|of\s+(?:the\s+|their\s+
 _WHITESPACE_RUN = re.compile(r"\s+")
 _OF_NEXT = re.compile(r"\s+of\s+")
 _FROM_END = re.compile(r"\bfrom\s*$")
+# "dropped by 1 to 1.5 degrees": after "by" the two numbers are one range of the change
+_BY_END = re.compile(r"\bby\s+(?:(?:about|around|some|roughly|up\s+to|between)\s+)?$")
 _SCORE_OR_VOTE_WORD = re.compile(r"\b(?:ratio|score|vote[sd]?|voted|won|lost|beat|defeated)\b", re.I)
 _PLURAL_NOUN_NEXT = re.compile(r"\s+[a-z]+s\b")
 _OF_WORD_NEXT = re.compile(r"\s+of\b")

@@ -28,9 +28,11 @@ FRACTION_WORDS = {
 }
 
 # Vague quantities: the implied range (low, high) of "dozens of", "thousands of", ...
+# "Xs of" allows X to 10 X (NewsQuant's reading, and the widest honest one: "thousands" next to "at least
+# 10,000" is no contradiction).
 VAGUE = {
-    "dozens": (24, 99), "scores": (40, 99), "tens": (20, 99), "hundreds": (200, 999),
-    "thousands": (2000, 9999), "millions": (2e6, 9_999_999), "billions": (2e9, 9_999_999_999),
+    "dozens": (12, 120), "scores": (40, 200), "tens": (10, 100), "hundreds": (100, 1000),
+    "thousands": (1000, 10_000), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
 }
 # "several", "a few", "a couple of" in front of a multiplier: "several thousand", "a few hundred".
 FEW = {"several": (3, 9), "a few": (2, 9), "few": (2, 9), "a couple of": (2, 3), "a couple": (2, 3)}
@@ -127,6 +129,12 @@ CURRENCY_BEFORE = {
     "jpy": "JPY", "pln": "PLN", "try": "TRY", "₺": "TRY", "₩": "KRW", "r$": "BRL", "rs": "INR",
     "rs.": "INR", "cad": "CAD", "aud": "AUD", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "czk": "CZK",
     "huf": "HUF", "byn": "BYN", "kzt": "KZT", "gel": "GEL", "ils": "ILS", "₪": "ILS",
+    # the dollar sign with its country, before or after it, spaced or not: US $5, $US5, $A5, HK $5
+    "us $": "USD", "$us": "USD", "$a": "AUD", "$c": "CAD", "hk $": "HKD",
+    "nz $": "NZD", "$nz": "NZD", "s$": "SGD", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "rm": "MYR",
+    "myr": "MYR", "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "krw": "KRW",
+    # "Y=" is how wire copy converted to ASCII writes the yen sign
+    "y=": "JPY",
 }
 CURRENCY_AFTER = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "usd": "USD",
@@ -141,6 +149,8 @@ CURRENCY_AFTER = {
     "belarusian roubles": "BYN", "tenge": "KZT", "lari": "GEL", "shekels": "ILS", "shekel": "ILS",
     "kronor": "SEK", "kroner": "NOK", "krona": "SEK", "forints": "HUF", "forint": "HUF",
     "reais": "BRL", "real": "BRL", "pesos": "MXN", "rand": "ZAR", "naira": "NGN", "dinars": "DZD",
+    "ringgit": "MYR", "jpy": "JPY", "cny": "CNY", "chf": "CHF", "cad": "CAD", "aud": "AUD", "inr": "INR",
+    "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "myr": "MYR", "€": "EUR", "£": "GBP",
 }
 
 MONTHS = (
@@ -201,7 +211,11 @@ COPULAS = [
 ]
 
 # Sub-units of a currency, written after the number: value / 100 in the main currency.
-CURRENCY_SUBUNITS = {"pence": "GBP", "cents": "USD", "kopecks": "RUB", "kopeks": "RUB", "kopiyok": "UAH"}
+CURRENCY_SUBUNITS = {"pence": "GBP", "cents": "USD", "cent": "USD", "kopecks": "RUB", "kopeks": "RUB",
+                     "kopiyok": "UAH", "sen": "MYR", "p": "GBP"}
+# the sub-unit's name in the singular (``unit_written``)
+SUBUNIT_NAMES = {"pence": "penny", "cents": "cent", "cent": "cent", "kopecks": "kopeck", "kopeks": "kopeck",
+                 "kopiyok": "kopiyka", "sen": "sen", "p": "penny"}
 
 # Titles dropped from a source in front of a name: "Mayor Jane Doe" -> "Jane Doe".
 TITLES = set(
