@@ -461,17 +461,31 @@ CANDIDATE_MIN_SCORE = 0.03
 #: two groups of articles merge while the mean same-story probability of the pairs between them
 #: (pairs never compared count 0) is at least this: average linkage (chosen by cross-validation
 #: across ECB+ dev topics, benchmarks/train_same_story.py)
-LINK_THRESHOLD = 0.45
+LINK_THRESHOLD = 0.4
 #: publication dates further apart than this (days) make a pair the same story only when one
 #: re-reports the other (chosen on TimeML: its same-story pairs lie 0-2 days apart)
 TIME_WINDOW_DAYS = 3
-#: ... that is, when this share of one article's sentences has a counterpart in the other
-REREPORT_COVERAGE = 0.5
+#: ... that is, when this share of one article's sentences has a counterpart in the other (TimeML:
+#: a wire story re-run 8 days later has 1.0; later developments of one saga 0.57-0.75)
+REREPORT_COVERAGE = 0.8
 #: the same-story model: feature -> logistic-regression weight (benchmarks/train_same_story.py)
 SAME_STORY_WEIGHTS = "same_story_weights.csv"
 #: the features of the same-story model, in the order of its weights file
-FEATURES = ("word", "names", "names_char", "numbers", "cites_shared")
+FEATURES = ("word", "names", "names_char", "numbers", "rare_shared", "cites_shared")
+#: a name word or number is rare when at most this share of the corpus uses it (and at least
+#: RARE_MIN_DOCS articles may): how much specific evidence two articles share, unlike a cosine,
+#: does not grow when both are short
+RARE_SHARE = 0.02
+RARE_MIN_DOCS = 3
+#: rare_shared counts up to this many shared rare words (log scale, 1.0 at the cap)
+RARE_CAP = 10
 
+#: capitalised words that never identify a story: legal forms of company names and titles
+#: (month and weekday names stay: they date the story, evidence of time)
+_GENERIC = frozenset("inc corp co cos ltd plc llc ag sa nv bv gmbh mr mrs ms dr".split())
+#: numbers shorter than this (digits and decimal marks) are left out (ECB+ dev, cross-validated:
+#: leaving out 1- or 2-character numbers, which include ages and days of the month, lowers F1)
+MIN_NUMBER_CHARS = 1
 _CAPITAL_WORD = re.compile(r"(?<![\w'\u2019-])([^\W\d_][\w'\u2019-]*)")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 
@@ -488,15 +502,17 @@ def name_words(text: str) -> list[str]:
         if not w[:1].isupper():
             continue
         low = re.sub(r"['\u2019]s$", "", w.casefold())
-        if len(low) < 2 or low in _STOP or low in lower or w.casefold() in lower:
+        if len(low) < 2 or low in _STOP or low in _GENERIC or low in lower or w.casefold() in lower:
             continue
         out.append(low)
     return list(dict.fromkeys(out))
 
 
 def number_words(text: str) -> list[str]:
-    """The distinct numbers of a text, digit groups joined ("150,000" -> "150000")."""
-    return list(dict.fromkeys(_NUMBER.findall(_DIGIT_GROUP.sub("", text or ""))))
+    """The distinct numbers of a text of MIN_NUMBER_CHARS or more characters, digit groups
+    joined ("150,000" -> "150000")."""
+    found = _NUMBER.findall(_DIGIT_GROUP.sub("", text or ""))
+    return list(dict.fromkeys(n for n in found if len(n) >= MIN_NUMBER_CHARS))
 
 
 def _name_chars(text: str) -> list[str]:
@@ -513,6 +529,18 @@ def _bag(analyzer, texts: list[str]) -> sp.csr_matrix:
     vec = HashingVectorizer(analyzer=analyzer, n_features=2**18, alternate_sign=False, norm=None, dtype=np.float32)
     counts = vec.transform(texts)
     return _weigh(counts, _idf(counts))
+
+
+def _rare_words(texts: list[str]) -> sp.csr_matrix:
+    """Binary article x word matrix of the rare name words and numbers (see RARE_SHARE)."""
+    vec = HashingVectorizer(analyzer=lambda t: name_words(t) + number_words(t), n_features=2**18,
+                            alternate_sign=False, norm=None, binary=True, dtype=np.float32)
+    x = vec.transform(texts).tocsr()
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    rare = df <= max(RARE_MIN_DOCS, RARE_SHARE * x.shape[0])
+    x.data = x.data * rare[x.indices]
+    x.eliminate_zeros()
+    return x
 
 
 def _rowwise(x: sp.csr_matrix, i: np.ndarray, j: np.ndarray, step: int = 20000) -> np.ndarray:
@@ -536,6 +564,7 @@ def pair_features(corpus: pd.DataFrame, pair_table: pd.DataFrame, n_jobs: int = 
     Columns added: ``word`` (word TF-IDF cosine, the pairs score), ``names`` (TF-IDF cosine of
     the name-like words: rare names shared weigh most), ``names_char`` (cosine of character
     3-grams of those names, spelling-tolerant), ``numbers`` (TF-IDF cosine of the numbers),
+    ``rare_shared`` (how many rare names and numbers both use, log-scaled to [0, 1]),
     ``cites_shared`` (1 when both attribute the story to one outlet, or one cites the other's
     outlet), ``days_apart`` (publication dates, NaN when either is unknown).
     """
@@ -547,6 +576,8 @@ def pair_features(corpus: pd.DataFrame, pair_table: pd.DataFrame, n_jobs: int = 
     out["names"] = _rowwise(_bag(name_words, texts), i, j)
     out["names_char"] = _rowwise(_bag(_name_chars, texts), i, j)
     out["numbers"] = _rowwise(_bag(number_words, texts), i, j)
+    shared = _rowwise(_rare_words(texts), i, j)
+    out["rare_shared"] = np.minimum(np.log1p(shared) / np.log1p(RARE_CAP), 1.0)
     cited, own = _cite_keys(corpus)
     out["cites_shared"] = [float(bool(cited[a] & cited[b]) or (own[a] in cited[b]) or (own[b] in cited[a]))
                            for a, b in zip(i, j, strict=True)]
