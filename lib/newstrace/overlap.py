@@ -402,37 +402,293 @@ def pairs(corpus: pd.DataFrame, min_score: float | None = None, top_k: int | Non
 
 
 def families(corpus: pd.DataFrame, threshold: float | None = None, pair_table: pd.DataFrame | None = None,
-             progress=None, n_jobs: int = 1) -> pd.Series:
-    """Story family of each article: connected groups of articles whose word cosine >= threshold.
+             progress=None, n_jobs: int = 1, model: dict | str | None = "default") -> pd.Series:
+    """Story family of each article: groups of articles that tell one story.
 
-    Default threshold FAMILY_THRESHOLD (0.20) was chosen on benchmarks/data/overlap_stories/
-    (re-reports of invented stories plus same-topic distractors, not the seeds): same-story pair
-    F1 is 1.0 there for thresholds 0.18-0.25 and 0.20 sits inside that range, on the low side
-    because translated re-reports score low; benchmarks/overlap_quality.py prints the sweep.
-    Sparse: uses ``pairs`` (top TOP_K neighbours per article), so it scales to 100,000 articles.
-    ``pair_table`` reuses a pairs() result. Labels are "F1", "F2", ... by family size (largest
+    By default (``model="default"``) each article's FAMILY_TOP_K most similar articles are
+    candidates; ``same_story`` gives each candidate pair the probability that it tells one
+    story (word cosine, shared rare names and their spellings, shared numbers, shared cited
+    original, publication dates), and ``average_linkage`` groups articles while the mean
+    probability between two groups is >= ``threshold`` (default LINK_THRESHOLD). Average
+    linkage, not single: one article that resembles two look-alike stories cannot chain them.
+    ``model`` may be a weights dict (as ``load_model`` returns). ``model=None`` is the old
+    rule: connected groups of word cosine >= threshold (default FAMILY_THRESHOLD).
+    Sparse (top-k neighbours), so it scales to 100,000 articles. ``pair_table`` reuses a
+    pairs() result as the candidates. Labels are "F1", "F2", ... by family size (largest
     first, ties by first doc_id); an article alike to no other gets its own family.
     Returns a Series indexed by doc_id, named "family".
     """
     _check(corpus)
-    threshold = FAMILY_THRESHOLD if threshold is None else float(threshold)
-    if pair_table is None:
-        pair_table = pairs(corpus, min_score=min(threshold, PAIR_MIN_SCORE), coverage=False, progress=progress,
-                           n_jobs=n_jobs)
-    ids = corpus.index.to_numpy()
-    pos = pd.Series(np.arange(len(ids)), index=corpus.index)
-    strong = pair_table[pair_table["score"] >= threshold]
-    strong = strong[strong["doc_a"].isin(pos.index) & strong["doc_b"].isin(pos.index)]
-    n = len(ids)
-    graph = sp.coo_matrix((np.ones(len(strong)), (pos[strong["doc_a"]].to_numpy(), pos[strong["doc_b"]].to_numpy())),
-                          shape=(n, n))
-    _, comp = sp.csgraph.connected_components(graph, directed=False)
-    frame = pd.DataFrame({"comp": comp, "order": np.arange(n)}, index=corpus.index)
+    n = len(corpus)
+    pos = pd.Series(np.arange(n), index=corpus.index)
+    if model is None:
+        threshold = FAMILY_THRESHOLD if threshold is None else float(threshold)
+        if pair_table is None:
+            pair_table = pairs(corpus, min_score=min(threshold, PAIR_MIN_SCORE), coverage=False, progress=progress,
+                               n_jobs=n_jobs)
+        strong = pair_table[pair_table["score"] >= threshold]
+        strong = strong[strong["doc_a"].isin(pos.index) & strong["doc_b"].isin(pos.index)]
+        graph = sp.coo_matrix((np.ones(len(strong)), (pos[strong["doc_a"]].to_numpy(),
+                                                      pos[strong["doc_b"]].to_numpy())), shape=(n, n))
+        _, comp = sp.csgraph.connected_components(graph, directed=False)
+    else:
+        threshold = LINK_THRESHOLD if threshold is None else float(threshold)
+        weights = load_model() if isinstance(model, str) else model
+        scored = same_story(corpus, pair_table, weights, progress=progress, n_jobs=n_jobs)
+        comp = average_linkage(n, pos[scored["doc_a"]].to_numpy(), pos[scored["doc_b"]].to_numpy(),
+                               scored["p_same"].to_numpy(), threshold)
+    return _labels(corpus, comp)
+
+
+def _labels(corpus: pd.DataFrame, comp: np.ndarray) -> pd.Series:
+    """Family labels "F1", "F2", ... by group size (largest first, ties by first article)."""
+    frame = pd.DataFrame({"comp": comp, "order": np.arange(len(comp))}, index=corpus.index)
     stats = frame.groupby("comp")["order"].agg(["size", "min"]).sort_values(["size", "min"], ascending=[False, True])
     label = {c: f"F{i + 1}" for i, c in enumerate(stats.index)}
     out = pd.Series([label[c] for c in comp], index=corpus.index.copy(), name="family")
     out.index.name = "doc_id"
     return out
+
+
+# --------------------------------------------------------------------------- same-story decision
+
+#: pairs compared per article by families() (the candidates of the same-story model); more than
+#: TOP_K because one story can have 20 re-tellings (ECB+ dev events hold 5-22 articles)
+FAMILY_TOP_K = 20
+#: candidates scoring below this word cosine are never the same story (ECB+ dev: no same-event
+#: pair of the candidates scores lower than 0.03 and the model's probability there is < 0.05)
+CANDIDATE_MIN_SCORE = 0.03
+#: two groups of articles merge while the mean same-story probability of the pairs between them
+#: (pairs never compared count 0) is at least this: average linkage (chosen by cross-validation
+#: across ECB+ dev topics, benchmarks/train_same_story.py)
+LINK_THRESHOLD = 0.4
+#: publication dates further apart than this (days) make a pair the same story only when one
+#: re-reports the other (chosen on TimeML: its same-story pairs lie 0-2 days apart)
+TIME_WINDOW_DAYS = 3
+#: ... that is, when this share of one article's sentences has a counterpart in the other (TimeML:
+#: a wire story re-run 8 days later has 1.0; later developments of one saga 0.57-0.75)
+REREPORT_COVERAGE = 0.8
+#: the same-story model: feature -> logistic-regression weight (benchmarks/train_same_story.py)
+SAME_STORY_WEIGHTS = "same_story_weights.csv"
+#: the features of the same-story model, in the order of its weights file
+FEATURES = ("word", "names", "names_char", "numbers", "rare_shared", "cites_shared")
+#: a name word or number is rare when at most this share of the corpus uses it (and at least
+#: RARE_MIN_DOCS articles may): how much specific evidence two articles share, unlike a cosine,
+#: does not grow when both are short
+RARE_SHARE = 0.02
+RARE_MIN_DOCS = 3
+#: rare_shared counts up to this many shared rare words (log scale, 1.0 at the cap)
+RARE_CAP = 10
+
+#: capitalised words that never identify a story: legal forms of company names and titles
+#: (month and weekday names stay: they date the story, evidence of time)
+_GENERIC = frozenset("inc corp co cos ltd plc llc ag sa nv bv gmbh mr mrs ms dr".split())
+#: numbers shorter than this (digits and decimal marks) are left out (ECB+ dev, cross-validated:
+#: leaving out 1- or 2-character numbers, which include ages and days of the month, lowers F1)
+MIN_NUMBER_CHARS = 1
+_CAPITAL_WORD = re.compile(r"(?<![\w'\u2019-])([^\W\d_][\w'\u2019-]*)")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a text that look like names: capitalised, not a function word, and never
+    written in lower case in the same text (so a sentence-initial "After" is not a name).
+    Lower-cased, possessive "'s" dropped; one entry per distinct word."""
+    text = text or ""
+    words = _CAPITAL_WORD.findall(text)
+    lower = {w for w in words if w[:1].islower()}
+    out = []
+    for w in words:
+        if not w[:1].isupper():
+            continue
+        low = re.sub(r"['\u2019]s$", "", w.casefold())
+        if len(low) < 2 or low in _STOP or low in _GENERIC or low in lower or w.casefold() in lower:
+            continue
+        out.append(low)
+    return list(dict.fromkeys(out))
+
+
+def number_words(text: str) -> list[str]:
+    """The distinct numbers of a text of MIN_NUMBER_CHARS or more characters, digit groups
+    joined ("150,000" -> "150000")."""
+    found = _NUMBER.findall(_DIGIT_GROUP.sub("", text or ""))
+    return list(dict.fromkeys(n for n in found if len(n) >= MIN_NUMBER_CHARS))
+
+
+def _name_chars(text: str) -> list[str]:
+    """Character 3-grams of the name words of a text (inside word boundaries): respelled names meet."""
+    out = []
+    for w in name_words(text):
+        w = f" {fold_name(w)} "
+        out.extend(w[i:i + 3] for i in range(len(w) - 2))
+    return out
+
+
+def _bag(analyzer, texts: list[str]) -> sp.csr_matrix:
+    """TF-IDF vectors (sublinear, L2) of the tokens ``analyzer`` finds in each text."""
+    vec = HashingVectorizer(analyzer=analyzer, n_features=2**18, alternate_sign=False, norm=None, dtype=np.float32)
+    counts = vec.transform(texts)
+    return _weigh(counts, _idf(counts))
+
+
+def _rare_words(texts: list[str]) -> sp.csr_matrix:
+    """Binary article x word matrix of the rare name words and numbers (see RARE_SHARE)."""
+    vec = HashingVectorizer(analyzer=lambda t: name_words(t) + number_words(t), n_features=2**18,
+                            alternate_sign=False, norm=None, binary=True, dtype=np.float32)
+    x = vec.transform(texts).tocsr()
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    rare = df <= max(RARE_MIN_DOCS, RARE_SHARE * x.shape[0])
+    x.data = x.data * rare[x.indices]
+    x.eliminate_zeros()
+    return x
+
+
+def _rowwise(x: sp.csr_matrix, i: np.ndarray, j: np.ndarray, step: int = 20000) -> np.ndarray:
+    """Dot products of rows i[k] and j[k] of x (cosines of L2-normalised rows)."""
+    out = np.zeros(len(i), dtype=np.float64)
+    for s in range(0, len(i), step):
+        out[s:s + step] = np.asarray(x[i[s:s + step]].multiply(x[j[s:s + step]]).sum(axis=1)).ravel()
+    return out
+
+
+def _cite_keys(corpus: pd.DataFrame) -> tuple[list[set[str]], list[str]]:
+    """Per article: its outlet and the outlets it cites, as comparison keys."""
+    outlets = corpus["outlet"].fillna("") if "outlet" in corpus.columns else pd.Series("", index=corpus.index)
+    cites = corpus["cites"] if "cites" in corpus.columns else pd.Series([[]] * len(corpus), index=corpus.index)
+    return [{_outlet_key(c) for c in _cites(cs)} - {""} for cs in cites], [_outlet_key(o) for o in outlets]
+
+
+def pair_features(corpus: pd.DataFrame, pair_table: pd.DataFrame, n_jobs: int = 1) -> pd.DataFrame:
+    """The evidence a reader weighs for each pair of ``pair_table`` (doc_a, doc_b, score).
+
+    Columns added: ``word`` (word TF-IDF cosine, the pairs score), ``names`` (TF-IDF cosine of
+    the name-like words: rare names shared weigh most), ``names_char`` (cosine of character
+    3-grams of those names, spelling-tolerant), ``numbers`` (TF-IDF cosine of the numbers),
+    ``rare_shared`` (how many rare names and numbers both use, log-scaled to [0, 1]),
+    ``cites_shared`` (1 when both attribute the story to one outlet, or one cites the other's
+    outlet), ``days_apart`` (publication dates, NaN when either is unknown).
+    """
+    texts = corpus["text"].fillna("").astype(str).tolist()
+    pos = pd.Series(np.arange(len(corpus)), index=corpus.index)
+    i, j = pos[pair_table["doc_a"]].to_numpy(), pos[pair_table["doc_b"]].to_numpy()
+    out = pair_table.copy()
+    out["word"] = out["score"].astype(float)
+    out["names"] = _rowwise(_bag(name_words, texts), i, j)
+    out["names_char"] = _rowwise(_bag(_name_chars, texts), i, j)
+    out["numbers"] = _rowwise(_bag(number_words, texts), i, j)
+    shared = _rowwise(_rare_words(texts), i, j)
+    out["rare_shared"] = np.minimum(np.log1p(shared) / np.log1p(RARE_CAP), 1.0)
+    cited, own = _cite_keys(corpus)
+    out["cites_shared"] = [float(bool(cited[a] & cited[b]) or (own[a] in cited[b]) or (own[b] in cited[a]))
+                           for a, b in zip(i, j, strict=True)]
+    published = pd.to_datetime(corpus["published"]) if "published" in corpus.columns else pd.Series(
+        pd.NaT, index=corpus.index)
+    days = (published.iloc[i].to_numpy() - published.iloc[j].to_numpy()) / np.timedelta64(1, "D")
+    out["days_apart"] = np.abs(days.astype(float))
+    return out
+
+
+def load_model(name: str = SAME_STORY_WEIGHTS) -> dict[str, float]:
+    """The same-story model's weights from lib/newstrace/data (columns feature, weight)."""
+    from importlib.resources import files
+
+    table = pd.read_csv(files("newstrace").joinpath("data", name).open(encoding="utf-8"), comment="#")
+    weights = dict(zip(table["feature"], table["weight"].astype(float), strict=True))
+    missing = [f for f in (*FEATURES, "intercept") if f not in weights]
+    if missing:
+        raise OverlapError(name, f"same-story weights file lacks {missing}")
+    return weights
+
+
+def same_story_probability(features: pd.DataFrame, model: dict[str, float]) -> np.ndarray:
+    """Logistic-regression probability that each pair tells one story, from its features."""
+    z = np.full(len(features), model["intercept"], dtype=float)
+    for f in FEATURES:
+        z += model[f] * features[f].to_numpy(dtype=float)
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _time_gate(corpus: pd.DataFrame, feats: pd.DataFrame, prob: np.ndarray) -> np.ndarray:
+    """Pairs published more than TIME_WINDOW_DAYS apart keep their probability only when one
+    article re-reports the other (coverage >= REREPORT_COVERAGE); otherwise it becomes 0."""
+    far = (feats["days_apart"].to_numpy() > TIME_WINDOW_DAYS) & (prob >= 0.05)
+    if not far.any():
+        return prob
+    prob = prob.copy()
+    idf = _corpus_idf(corpus)
+    for k in np.flatnonzero(far):
+        _, _, block = _sentence_block(corpus, feats["doc_a"].iat[k], feats["doc_b"].iat[k], idf)
+        if max(_coverage(block, ALIGN_THRESHOLD)) < REREPORT_COVERAGE:
+            prob[k] = 0.0
+    return prob
+
+
+def average_linkage(n: int, i: np.ndarray, j: np.ndarray, weight: np.ndarray, threshold: float) -> np.ndarray:
+    """Average-linkage clustering of a sparse graph: group ids of n nodes.
+
+    Two groups merge while the mean weight over all pairs between them (pairs not in the graph
+    count 0) is >= threshold, highest mean first. Unlike single linkage, one bridging pair
+    between two look-alike stories cannot join them: the whole groups must agree.
+    Runs in O(E log E) for E edges.
+    """
+    import heapq
+
+    group = np.arange(n)
+    size = {k: 1 for k in range(n)}
+    links: dict[int, dict[int, float]] = {k: {} for k in range(n)}
+    for a, b, w in zip(i.tolist(), j.tolist(), weight.tolist(), strict=True):
+        if a != b and w > 0:
+            links[a][b] = links[a].get(b, 0.0) + w
+            links[b][a] = links[b].get(a, 0.0) + w
+    heap = [(-s, a, b) for a in links for b, s in links[a].items() if a < b and s >= threshold]
+    heapq.heapify(heap)
+    members = {k: [k] for k in range(n)}
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in size or b not in size or b not in links[a]:
+            continue
+        mean = links[a][b] / (size[a] * size[b])
+        if abs(mean - (-neg)) > 1e-12:
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, a, b))
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        for c, s in links.pop(b).items():
+            del links[c][b]
+            if c == a:
+                continue
+            links[a][c] = links[a].get(c, 0.0) + s
+            links[c][a] = links[a][c]
+        size[a] += size.pop(b)
+        members[a].extend(members.pop(b))
+        for c, s in links[a].items():
+            m = s / (size[a] * size[c])
+            if m >= threshold:
+                heapq.heappush(heap, (-m, min(a, c), max(a, c)))
+    for root, ms in members.items():
+        group[ms] = root
+    return group
+
+
+def same_story(corpus: pd.DataFrame, pair_table: pd.DataFrame | None = None, model: dict | None = None,
+               progress=None, n_jobs: int = 1) -> pd.DataFrame:
+    """Each candidate pair with its evidence and the probability that it tells one story.
+
+    Candidates: every article's FAMILY_TOP_K most similar articles (word cosine >=
+    CANDIDATE_MIN_SCORE), or ``pair_table``. Columns: doc_a, doc_b, score, the features of
+    ``pair_features``, and ``p_same`` (the logistic model of ``load_model``, set to 0 for pairs
+    published more than TIME_WINDOW_DAYS apart unless one re-reports the other).
+    """
+    _check(corpus)
+    model = load_model() if model is None else model
+    if pair_table is None:
+        pair_table = pairs(corpus, min_score=CANDIDATE_MIN_SCORE, top_k=FAMILY_TOP_K, coverage=False,
+                           progress=progress, n_jobs=n_jobs)
+    pair_table = pair_table[pair_table["doc_a"].isin(corpus.index) & pair_table["doc_b"].isin(corpus.index)]
+    feats = pair_features(corpus, pair_table.reset_index(drop=True), n_jobs=n_jobs)
+    feats["p_same"] = _time_gate(corpus, feats, same_story_probability(feats, model))
+    return feats
 
 
 # --------------------------------------------------------------------------- alignment
