@@ -3,12 +3,18 @@ outside the corpus folder. Each table is a list of bad inputs written for the te
 
 from __future__ import annotations
 
+import importlib
+import os
+import shutil
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from newstrace import timeline
+from newstrace import paths, timeline
 from newstrace.errors import CorpusError
 from newstrace.timeline import date_documents, reference_events
 
@@ -99,3 +105,57 @@ def test_an_events_file_linked_from_outside_the_folder_is_not_read(tmp_path):
     (folder / "events.csv").symlink_to(outside)
     with pytest.raises(CorpusError, match="outside the corpus folder"):
         reference_events(folder)
+
+
+# ------------------------------------------------------------------ Makefile: CORPUS is data
+MAKE = shutil.which("make")
+
+
+def _make(tmp_path, *args, env_corpus=None):
+    """Run make on the project's Makefile with the current interpreter; fast: no install, no notebook."""
+    stamp = tmp_path / "stamp"
+    stamp.touch()  # newer than requirements.txt: the install step is up to date
+    env = {k: v for k, v in os.environ.items() if k not in ("CORPUS", "NEWSTRACE_CORPUS", "MAKEFLAGS")}
+    if env_corpus is not None:
+        env["CORPUS"] = env_corpus
+    return subprocess.run([MAKE, "-s", "-C", str(paths.ROOT), f"BIN={Path(sys.executable).parent}",
+                           f"STAMP={stamp}", *args], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+INJECTIONS = [
+    # (name, CORPUS value with {t} for the temp dir, how it is given)
+    ("make function, dry run", "x$(shell touch {t}/PWNED)y", "-n"),
+    ("make function in the environment, dry run", "x$(shell touch {t}/PWNED)y", "-n env"),
+    ("shell quote break-out, run", '{t}/q";touch {t}/PWNED;"', "notebooks"),
+    ("shell quote break-out, report", '{t}/q";touch {t}/PWNED;"', "report"),
+    ("command substitution and backticks, run", "{t}/$(touch {t}/PWNED)`touch {t}/PWNED`", "notebooks"),
+    ("make function, report", "{t}/x$(shell touch {t}/PWNED)y", "report"),
+]
+
+
+@pytest.mark.skipif(MAKE is None, reason="needs make")
+@pytest.mark.parametrize("name, value, how", INJECTIONS, ids=[c[0] for c in INJECTIONS])
+def test_make_passes_corpus_as_data_and_runs_nothing_from_it(tmp_path, name, value, how):
+    value = value.format(t=tmp_path)
+    if how.startswith("-n"):
+        result = _make(tmp_path, "-n", *([] if how == "-n env" else [f"CORPUS={value}"]),
+                       env_corpus=value if how == "-n env" else None)
+        assert result.returncode == 0, result.stderr
+        assert "--corpus-from-env" in result.stdout
+    else:  # a real run: the folder does not exist, and the runner or report names it as given
+        result = _make(tmp_path, how, f"CORPUS={value}")
+        assert result.returncode != 0
+        assert value in result.stderr or Path(value).name in result.stderr
+    assert not (tmp_path / "PWNED").exists()
+
+
+@pytest.mark.parametrize("module", ["run", "report"])
+def test_the_runner_and_report_read_the_corpus_from_the_environment_only_when_asked(monkeypatch, tmp_path, module,
+                                                                                     capsys):
+    mod = importlib.import_module(f"newstrace.{module}")
+    folder = tmp_path / 'we"ird; $(name)'
+    monkeypatch.setenv("NEWSTRACE_CORPUS", str(folder))
+    assert mod.main(["--corpus-from-env"]) == 2  # not there: named as it was given
+    err = capsys.readouterr().err
+    assert str(folder) in err or folder.name in err

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import copy
 import html
+import os
 import re
 import shutil
 import sys
@@ -454,9 +455,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newstrace.report", description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="render the run on this folder (out/<name>/) instead of the committed one")
     parser.add_argument("--out", help="the run's output folder (default: out/<corpus name>)")
+    parser.add_argument("--corpus-from-env", action="store_true",
+                        help="take the corpus folder from $NEWSTRACE_CORPUS when --corpus is not given "
+                             "(how make passes CORPUS: as data, never through the shell); empty means the default")
     parser.add_argument("--readme", action="store_true",
                         help="print the committed charts as a Markdown gallery for the README, write nothing")
     args = parser.parse_args(argv)
+    if args.corpus_from_env and not args.corpus:
+        args.corpus = os.environ.get("NEWSTRACE_CORPUS", "").strip() or None
     if args.readme:
         sys.stdout.write(gallery_markdown(paths.NOTEBOOKS, paths.FIGURES))
         return 0
