@@ -3,18 +3,20 @@ outside the corpus folder. Each table is a list of bad inputs written for the te
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import os
 import shutil
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from newstrace import paths, timeline
+from newstrace import CorpusWarning, load_corpus, paths, timeline
 from newstrace.errors import CorpusError
 from newstrace.timeline import date_documents, reference_events
 
@@ -159,3 +161,135 @@ def test_the_runner_and_report_read_the_corpus_from_the_environment_only_when_as
     assert mod.main(["--corpus-from-env"]) == 2  # not there: named as it was given
     err = capsys.readouterr().err
     assert str(folder) in err or folder.name in err
+
+
+# ------------------------------------------------------------------ the folder walk: links, loops, depth
+ARTICLE = ("Ferry fares rise again\\n\\nThe island ferry company raised its fares by 8% on Monday, "
+           "the company said.\\n\\nCommuters plan a protest on Friday, a union spokesman said.\\n")
+
+
+def _tree_hashes(folder: Path) -> dict[str, str]:
+    """Every entry under ``folder`` (links not followed): its kind and bytes, to check nothing changed."""
+    out, stack = {}, [str(folder)]
+    while stack:  # (iterative: the deepest case nests 1,100 folders)
+        with os.scandir(stack.pop()) as entries:
+            for e in entries:
+                if e.is_symlink():
+                    out[e.path] = "link:" + os.readlink(e.path)
+                elif e.is_dir():
+                    out[e.path] = "dir"
+                    stack.append(e.path)
+                else:
+                    with open(e.path, "rb") as fh:
+                        out[e.path] = hashlib.sha256(fh.read()).hexdigest()
+    return out
+
+
+def _link_outside(folder: Path, tmp: Path) -> str:
+    secret = tmp / "secret.txt"
+    secret.write_text("SECRET password file\\n" * 20, encoding="utf-8")
+    (folder / "passwd.txt").symlink_to(secret)
+    return "passwd.txt"
+
+
+def _link_to_etc(folder: Path, tmp: Path) -> str:
+    (folder / "etc.txt").symlink_to("/etc/passwd")
+    return "etc.txt"
+
+
+def _link_relative_out(folder: Path, tmp: Path) -> str:
+    (tmp / "up.txt").write_text("SECRET one level up\\n" * 20, encoding="utf-8")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "up.txt").symlink_to("../../up.txt")
+    return "sub/up.txt"
+
+
+def _link_folder_outside(folder: Path, tmp: Path) -> str:
+    (tmp / "other").mkdir()
+    (tmp / "other" / "x.txt").write_text("SECRET in another folder\\n" * 20, encoding="utf-8")
+    (folder / "other").symlink_to(tmp / "other", target_is_directory=True)
+    return "other"
+
+
+def _loop(folder: Path, tmp: Path) -> str:
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    return "a.txt"
+
+
+def _self_loop(folder: Path, tmp: Path) -> str:
+    (folder / "me.txt").symlink_to("me.txt")
+    return "me.txt"
+
+
+def _broken(folder: Path, tmp: Path) -> str:
+    (folder / "gone.txt").symlink_to(tmp / "does-not-exist.txt")
+    return "gone.txt"
+
+
+def _folder_loop(folder: Path, tmp: Path) -> str:
+    (folder / "sub").mkdir()
+    (folder / "sub" / "back").symlink_to(folder, target_is_directory=True)
+    return "sub/back"
+
+
+def _deep(folder: Path, tmp: Path) -> str:
+    deep = folder
+    for _ in range(1100):  # (one by one: os.makedirs recurses)
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "deep.txt").write_text(ARTICLE.replace("Ferry", "Bus"), encoding="utf-8")
+    return "d/d/d"
+
+
+LINK_CASES = [
+    # (name, maker -> the item that must be named, words of its reason)
+    ("link to a file outside", _link_outside, "outside the corpus folder"),
+    ("link to /etc/passwd", _link_to_etc, "outside the corpus folder"),
+    ("relative link up and out", _link_relative_out, "outside the corpus folder"),
+    ("link to a folder outside", _link_folder_outside, "outside the corpus folder"),
+    ("loop of two links", _loop, "loop"),
+    ("link to itself", _self_loop, "loop"),
+    ("broken link", _broken, "broken link"),
+    ("link back to the corpus folder", _folder_loop, "folder; not followed"),
+    ("1,100 nested folders", _deep, "nested more than"),
+]
+
+
+@pytest.mark.parametrize("name, maker, words", LINK_CASES, ids=[c[0] for c in LINK_CASES])
+def test_the_loader_never_reads_outside_the_folder_and_names_what_it_skipped(tmp_path, name, maker, words):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    item = maker(folder, tmp_path)
+    before = _tree_hashes(folder)
+    with pytest.warns(CorpusWarning) as caught:
+        corpus = load_corpus(folder)
+    assert list(corpus.index) == ["good"]
+    assert not corpus["raw"].str.contains("SECRET|root:", regex=True).any()
+    message = "\\n".join(str(w.message) for w in caught)
+    line = next(ln for ln in message.splitlines() if ln.strip().startswith(item))
+    assert words in line
+    assert sum(ln.strip().startswith(item) for ln in message.splitlines()) == 1  # named once
+    assert _tree_hashes(folder) == before
+
+
+def test_a_link_to_a_file_inside_the_folder_is_read(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "2024" / "ferry.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "latest.txt").symlink_to(Path("2024") / "ferry.txt")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(folder)
+    assert "2024/ferry" in corpus.index  # the link reads the same article: reported as its duplicate
+    assert any("latest.txt: duplicate article" in str(w.message) for w in caught)
+
+
+def test_strict_loading_stops_at_a_link_out_of_the_folder(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    _link_to_etc(folder, tmp_path)
+    with pytest.raises(CorpusError, match="outside the corpus folder"):
+        load_corpus(folder, strict=True)

@@ -279,30 +279,69 @@ def _read_table(path: Path, text: str, rel: str) -> tuple[list[_Doc], list[tuple
 # --- loading ------------------------------------------------------------------------------
 
 _SKIPPED_DIRS = {"__pycache__", ".ipynb_checkpoints"}
+#: Folders nested deeper than this below the corpus folder are not read (a warning names the first
+#: one). Real corpora nest a few levels (outlet/year/month); 1,100 nested folders once hit
+#: Python's recursion limit.
+MAX_DEPTH = 64
 
 
-def _files(root: Path) -> list[tuple[str, str]]:
+def _link_reason(path: str, root_real: str) -> str:
+    """Why a symbolic link is not read ("" for a link to a file inside the folder ``root_real``)."""
+    try:
+        target = os.path.realpath(path, strict=True)
+    except OSError as exc:  # a loop (ELOOP) or a link to nothing
+        what = "a loop of symbolic links" if "loop" in str(exc).lower() or exc.errno == 40 else "a broken link"
+        return f"symbolic link: {what} ({exc.strerror or exc}); not read"
+    if target != root_real and not target.startswith(root_real.rstrip(os.sep) + os.sep):
+        return "symbolic link to a file outside the corpus folder; not read"
+    if os.path.isdir(target):
+        return "symbolic link to a folder; not followed"
+    return ""
+
+
+def _files(root: Path, skipped: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     """Every file under ``root`` as ``(path, path relative to root in posix form)``, in path order.
 
-    Hidden entries (".name") and cache folders are left out; symbolic links to folders are not
-    followed. ``os.scandir`` with the cached entry type is several times cheaper per file than
-    ``Path.rglob`` + ``is_file`` (and plain strings are cheaper than ``Path`` objects), which
+    Hidden entries (".name") and cache folders are left out. Nothing outside ``root`` is read:
+    a symbolic link is followed only to a file inside the folder; links out of it, to folders,
+    loops and broken links are appended to ``skipped`` as ``(relative path, reason)``, as are
+    folders deeper than MAX_DEPTH and folders that cannot be listed. The walk is iterative (no
+    recursion limit). ``os.scandir`` with the cached entry type is several times cheaper per file
+    than ``Path.rglob`` + ``is_file`` (and plain strings are cheaper than ``Path`` objects), which
     matters for folders of thousands of articles.
     """
+    skipped = [] if skipped is None else skipped
+    root_real = os.path.realpath(root)
     found: list[tuple[tuple[str, ...], str]] = []
-
-    def walk(folder: str, parts: tuple[str, ...]) -> None:
-        with os.scandir(folder) as entries:
-            for entry in list(entries):
-                name = entry.name
-                if name.startswith(".") or name in _SKIPPED_DIRS:
-                    continue
-                if entry.is_dir(follow_symlinks=False):
-                    walk(entry.path, (*parts, name))
-                elif entry.is_file():
+    stack: list[tuple[str, tuple[str, ...]]] = [(os.fspath(root), ())]
+    while stack:
+        folder, parts = stack.pop()
+        if len(parts) > MAX_DEPTH:
+            skipped.append(("/".join(parts), f"folder nested more than {MAX_DEPTH} levels deep; not read"))
+            continue
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            skipped.append(("/".join(parts) or ".", f"folder cannot be listed ({exc.strerror or exc})"))
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith(".") or name in _SKIPPED_DIRS:
+                continue
+            try:
+                if entry.is_symlink():
+                    reason = _link_reason(entry.path, root_real)
+                    if reason:
+                        skipped.append(("/".join((*parts, name)), reason))
+                        continue
                     found.append(((*parts, name), entry.path))
-
-    walk(os.fspath(root), ())
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, (*parts, name)))
+                elif entry.is_file(follow_symlinks=False):
+                    found.append(((*parts, name), entry.path))
+            except OSError as exc:
+                skipped.append(("/".join((*parts, name)), f"cannot be read ({exc.strerror or exc})"))
     found.sort()  # by path components, as sorted(Path) does: "a/b" before "a-c"
     return [(path, "/".join(parts)) for parts, path in found]
 
@@ -497,10 +536,11 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
     root = Path(path) if path is not None else paths.corpus_dir()
     if not root.exists():
         raise CorpusError(root, "corpus folder not found")
+    walk_skipped: list[tuple[str, str]] = []
     if root.is_file():
         files, root = [(str(root), root.name)], root.parent
     elif root.is_dir():
-        files = _files(root)
+        files = _files(root, walk_skipped)
     else:
         raise CorpusError(root, "not a folder")
 
@@ -511,6 +551,8 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
             raise CorpusError(where, reason)
         skipped.append((where, reason))
 
+    for where, reason in walk_skipped:  # links out of the folder, loops, too-deep folders
+        skip(where, reason)
     metadata = None
     articles: list[_Doc] = []
     for p, rel in files:
