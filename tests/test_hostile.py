@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from newstrace import CorpusWarning, load_corpus, paths, timeline
+from newstrace.corpus import MAX_BYTES
 from newstrace.errors import CorpusError
 from newstrace.timeline import date_documents, reference_events
 
@@ -164,8 +165,8 @@ def test_the_runner_and_report_read_the_corpus_from_the_environment_only_when_as
 
 
 # ------------------------------------------------------------------ the folder walk: links, loops, depth
-ARTICLE = ("Ferry fares rise again\\n\\nThe island ferry company raised its fares by 8% on Monday, "
-           "the company said.\\n\\nCommuters plan a protest on Friday, a union spokesman said.\\n")
+ARTICLE = ("Ferry fares rise again\n\nThe island ferry company raised its fares by 8% on Monday, "
+           "the company said.\n\nCommuters plan a protest on Friday, a union spokesman said.\n")
 
 
 def _tree_hashes(folder: Path) -> dict[str, str]:
@@ -185,9 +186,25 @@ def _tree_hashes(folder: Path) -> dict[str, str]:
     return out
 
 
+def _remove_tree(top: Path) -> None:
+    """Delete a folder tree bottom-up without recursion (Python 3.11's shutil.rmtree, which pytest
+    uses to clear old temp folders, recurses and fails on 1,100 nested folders)."""
+    order, stack = [], [str(top)]
+    while stack:
+        order.append(stack.pop())
+        with os.scandir(order[-1]) as entries:
+            for e in entries:
+                if e.is_dir(follow_symlinks=False):
+                    stack.append(e.path)
+                else:
+                    os.unlink(e.path)
+    for d in reversed(order):
+        os.rmdir(d)
+
+
 def _link_outside(folder: Path, tmp: Path) -> str:
     secret = tmp / "secret.txt"
-    secret.write_text("SECRET password file\\n" * 20, encoding="utf-8")
+    secret.write_text("SECRET password file\n" * 20, encoding="utf-8")
     (folder / "passwd.txt").symlink_to(secret)
     return "passwd.txt"
 
@@ -198,7 +215,7 @@ def _link_to_etc(folder: Path, tmp: Path) -> str:
 
 
 def _link_relative_out(folder: Path, tmp: Path) -> str:
-    (tmp / "up.txt").write_text("SECRET one level up\\n" * 20, encoding="utf-8")
+    (tmp / "up.txt").write_text("SECRET one level up\n" * 20, encoding="utf-8")
     (folder / "sub").mkdir()
     (folder / "sub" / "up.txt").symlink_to("../../up.txt")
     return "sub/up.txt"
@@ -206,7 +223,7 @@ def _link_relative_out(folder: Path, tmp: Path) -> str:
 
 def _link_folder_outside(folder: Path, tmp: Path) -> str:
     (tmp / "other").mkdir()
-    (tmp / "other" / "x.txt").write_text("SECRET in another folder\\n" * 20, encoding="utf-8")
+    (tmp / "other" / "x.txt").write_text("SECRET in another folder\n" * 20, encoding="utf-8")
     (folder / "other").symlink_to(tmp / "other", target_is_directory=True)
     return "other"
 
@@ -261,17 +278,21 @@ def test_the_loader_never_reads_outside_the_folder_and_names_what_it_skipped(tmp
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
-    item = maker(folder, tmp_path)
-    before = _tree_hashes(folder)
-    with pytest.warns(CorpusWarning) as caught:
-        corpus = load_corpus(folder)
-    assert list(corpus.index) == ["good"]
-    assert not corpus["raw"].str.contains("SECRET|root:", regex=True).any()
-    message = "\\n".join(str(w.message) for w in caught)
-    line = next(ln for ln in message.splitlines() if ln.strip().startswith(item))
-    assert words in line
-    assert sum(ln.strip().startswith(item) for ln in message.splitlines()) == 1  # named once
-    assert _tree_hashes(folder) == before
+    try:
+        item = maker(folder, tmp_path)
+        before = _tree_hashes(folder)
+        with pytest.warns(CorpusWarning) as caught:
+            corpus = load_corpus(folder)
+        assert list(corpus.index) == ["good"]
+        assert not corpus["raw"].str.contains("SECRET|root:", regex=True).any()
+        message = "\n".join(str(w.message) for w in caught)
+        line = next(ln for ln in message.splitlines() if ln.strip().startswith(item))
+        assert words in line
+        assert sum(ln.strip().startswith(item) for ln in message.splitlines()) == 1  # named once
+        assert _tree_hashes(folder) == before
+    finally:  # the 1,100 nested folders
+        if (folder / "d").is_dir():
+            _remove_tree(folder / "d")
 
 
 def test_a_link_to_a_file_inside_the_folder_is_read(tmp_path):
@@ -293,3 +314,18 @@ def test_strict_loading_stops_at_a_link_out_of_the_folder(tmp_path):
     _link_to_etc(folder, tmp_path)
     with pytest.raises(CorpusError, match="outside the corpus folder"):
         load_corpus(folder, strict=True)
+
+
+# ------------------------------------------------------------------ size limit message
+@pytest.mark.parametrize("size, words", [
+    (MAX_BYTES + 100 * 1024, "20.1 MiB (21,073,920 bytes), over the limit of 20.0 MiB (20,971,520 bytes)"),
+    (MAX_BYTES + 1, "20.0 MiB (20,971,521 bytes), over the limit of 20.0 MiB (20,971,520 bytes)"),
+    (21 * 2**20, "21.0 MiB (22,020,096 bytes), over the limit of 20.0 MiB"),
+])
+def test_the_size_limit_message_uses_one_unit(tmp_path, size, words):
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    with open(tmp_path / "huge.txt", "wb") as fh:
+        fh.truncate(size)
+    with pytest.warns(CorpusWarning) as caught:
+        load_corpus(tmp_path)
+    assert f"huge.txt: file is {words}" in str(caught[0].message)

@@ -37,7 +37,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
 RESERVED = {"metadata.csv", "events.csv"}  # side files of a corpus folder, not articles
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20 * 1024 * 1024  # 20 MiB: one article file larger than this is skipped unread
 METADATA_COLUMNS = ["url", "outlet", "author", "published", "title", "language"]
 COLUMNS = [
     "path", "format", "encoding", "raw", "title", "text", "outlet", "outlet_how", "author", "cites",
@@ -357,7 +357,8 @@ def _read_file(p: str | Path, rel: str) -> tuple[list[_Doc], list[tuple[str, str
     try:
         size = os.fstat(fd).st_size
         if size > MAX_BYTES:
-            raise CorpusError(rel, f"file is {size / 1e6:.1f} MB, over the 20 MB limit for one article file")
+            raise CorpusError(rel, f"file is {size / 2**20:.1f} MiB ({size:,} bytes), over the limit of "
+                                   f"{MAX_BYTES / 2**20:.1f} MiB ({MAX_BYTES:,} bytes) for one article file")
         data = os.read(fd, size + 1)
         if len(data) > size:  # the file grew since fstat: read the rest
             chunks = [data]
