@@ -329,3 +329,46 @@ def test_the_size_limit_message_uses_one_unit(tmp_path, size, words):
     with pytest.warns(CorpusWarning) as caught:
         load_corpus(tmp_path)
     assert f"huge.txt: file is {words}" in str(caught[0].message)
+
+
+# ------------------------------------------------------------------ metadata.csv: bad rows cost only themselves
+OTHER = ("Storm closes mountain pass\n\nSnow closed the northern mountain pass on Sunday, the road agency "
+         "said.\n\nDrivers were told to use the coastal road instead, the agency said.\n")
+BAD_METADATA = [
+    # (name, metadata.csv, named row and words, expected (outlet, published) of "good" and of "other")
+    ("a row with an extra cell",
+     "doc_id,outlet,published\ngood,Island Post,2024-04-02,surplus\nother,Valley News,2024-05-01\n",
+     ("metadata.csv#1", "has 4 cells, the header 3"), ("", pd.NaT), ("Valley News", pd.Timestamp("2024-05-01"))),
+    ("one bad date",
+     "doc_id,outlet,published\ngood,Island Post,not a date\nother,Valley News,2024-05-01\n",
+     ("metadata.csv#1", "is not a date"), ("Island Post", None), ("Valley News", pd.Timestamp("2024-05-01"))),
+    ("a short row and a bad date later",
+     "doc_id,outlet,published\ngood,Island Post\nother,Valley News,31/31/2024\n",
+     ("metadata.csv#2", "'31/31/2024' for 'other' is not a date"), ("Island Post", None), ("Valley News", None)),
+    ("a quoted cell with a comma and an extra cell after it",
+     'doc_id,outlet\ngood,"Post, The",x\nother,Valley News\n',
+     ("metadata.csv#1", "row ignored"), ("", None), ("Valley News", None)),
+]
+
+
+@pytest.mark.parametrize("name, content, named, good, other", BAD_METADATA, ids=[c[0] for c in BAD_METADATA])
+def test_a_bad_metadata_row_is_named_and_costs_only_that_row(tmp_path, name, content, named, good, other):
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(OTHER, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(content, encoding="utf-8")
+    with pytest.warns(CorpusWarning) as caught:
+        corpus = load_corpus(tmp_path)
+    message = str(caught[0].message)
+    line = next(ln.strip() for ln in message.splitlines() if ln.strip().startswith(named[0]))
+    assert named[1] in line
+    assert "doc_id(s) not in the corpus" not in message  # nothing shifted into a wrong doc_id
+    for doc_id, (outlet, published) in (("good", good), ("other", other)):
+        if outlet:
+            assert corpus.loc[doc_id, "outlet"] == outlet
+        else:
+            assert corpus.loc[doc_id, "outlet_how"] != "metadata.csv"
+        if published is not None:
+            assert corpus.loc[doc_id, "published"] == published or (pd.isna(published)
+                                                                   and corpus.loc[doc_id, "published_how"] != "metadata.csv")
+        else:
+            assert corpus.loc[doc_id, "published_how"] != "metadata.csv"

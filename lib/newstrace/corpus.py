@@ -16,6 +16,7 @@ is ever written to the input folder.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import json
@@ -470,24 +471,50 @@ def _parse_timestamp(value: str) -> pd.Timestamp | None:
     return ts.normalize() if not pd.isna(ts) else None
 
 
-def _read_metadata(path: Path, rel: str) -> pd.DataFrame:
+def _metadata_rows(text: str, rel: str, bad: list[tuple[str, str]]) -> pd.DataFrame:
+    """The cells of metadata.csv as strings; a row with more cells than the header is named in ``bad``
+    and left out (pandas would shift it into an index), a shorter row is padded with empty cells."""
     try:
-        text, _ = decode(path.read_bytes(), rel)
-        meta = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except CorpusError:
-        raise
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
-        raise CorpusError(rel, f"malformed metadata.csv: {exc}".strip()) from exc
-    meta.columns = [str(c).strip().lower() for c in meta.columns]
+        reader = csv.reader(io.StringIO(text), strict=True)
+        header = next(reader, None)
+        rows, numbers = [], []
+        for n, row in enumerate(reader, start=1):
+            if not row or not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(header):
+                bad.append((f"{rel}#{n}", f"row {n} (line {reader.line_num}) has {len(row)} cells, the header "
+                                          f"{len(header)}; row ignored"))
+                continue
+            rows.append(row + [""] * (len(header) - len(row)))
+            numbers.append(n)
+    except csv.Error as exc:
+        raise CorpusError(rel, f"malformed metadata.csv: {exc}") from exc
+    if not header:
+        raise CorpusError(rel, "empty metadata.csv (needs a header row with a 'doc_id' column)")
+    meta = pd.DataFrame(rows, columns=[str(c).strip().lower() for c in header], dtype=str)
+    meta.index = numbers
+    return meta
+
+
+def _read_metadata(path: Path, rel: str, bad: list[tuple[str, str]] | None = None) -> pd.DataFrame:
+    """metadata.csv as a table indexed by doc_id (CorpusError if the file as a whole is unusable).
+
+    Row-level problems are appended to ``bad`` as ``(where, reason)`` and cost only that row or
+    cell: a row with extra cells is left out, an unreadable ``published`` date is blanked.
+    """
+    bad = [] if bad is None else bad
+    text, _ = decode(path.read_bytes(), rel)
+    meta = _metadata_rows(text, rel, bad)
     if "doc_id" not in meta.columns:
         raise CorpusError(rel, f"metadata.csv needs a 'doc_id' column; it has {list(meta.columns)}")
     dupes = meta["doc_id"][meta["doc_id"].duplicated()].tolist()
     if dupes:
         raise CorpusError(rel, f"metadata.csv lists doc_id {dupes[0]!r} more than once")
     if "published" in meta.columns:
-        for doc_id, value in zip(meta["doc_id"], meta["published"], strict=True):
+        for n, doc_id, value in zip(meta.index, meta["doc_id"], meta["published"], strict=True):
             if value.strip() and _parse_timestamp(value) is None:
-                raise CorpusError(rel, f"metadata.csv: published {value!r} for {doc_id!r} is not a date")
+                bad.append((f"{rel}#{n}", f"published {value!r} for {doc_id!r} is not a date; that date ignored"))
+                meta.loc[n, "published"] = ""
     return meta.set_index("doc_id")
 
 
@@ -561,9 +588,12 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
         if name.lower() in RESERVED:
             if name.lower() == "metadata.csv" and "/" not in rel:
                 try:
-                    metadata = _read_metadata(Path(p), rel)
+                    metadata = _read_metadata(Path(p), rel, meta_bad := [])
                 except CorpusError as exc:
                     skip(rel, f"{exc.reason}; metadata ignored")
+                else:
+                    for where, reason in meta_bad:
+                        skip(where, reason)
             continue
         suffix = _suffix(name)
         if suffix.lower() not in SUPPORTED:
