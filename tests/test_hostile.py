@@ -372,3 +372,39 @@ def test_a_bad_metadata_row_is_named_and_costs_only_that_row(tmp_path, name, con
                                                                    and corpus.loc[doc_id, "published_how"] != "metadata.csv")
         else:
             assert corpus.loc[doc_id, "published_how"] != "metadata.csv"
+
+
+# ------------------------------------------------------------------ figures/*.csv: no spreadsheet formulas
+FORMULAS = [
+    # (cell text, as written to the CSV)
+    ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+    ("+1+1", "'+1+1"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+    ("\t=1+1", "'\t=1+1"),
+    ("\r=1+1", "'\n=1+1"),  # (a carriage return would split the row: written as a quoted line break)
+    ("two\rlines", "two\nlines"),
+    ('=HYPERLINK("http://example.com/x","click")', '\'=HYPERLINK("http://example.com/x","click")'),
+    ("Island Post", "Island Post"),
+    ("a = b", "a = b"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize("cell, written", FORMULAS, ids=[repr(c[0]) for c in FORMULAS])
+def test_figure_csvs_escape_cells_a_spreadsheet_would_run(tmp_path, cell, written):
+    import csv
+
+    import matplotlib.pyplot as plt
+
+    from newstrace.charts import save_figure
+
+    fig, _ = plt.subplots()
+    data = pd.DataFrame({"title": [cell], "n": [-5], "=share": [0.5]})
+    files = save_figure(fig, "probe", data, outdir=tmp_path)
+    plt.close(fig)
+    with open(files["csv"], newline="", encoding="utf-8") as fh:
+        header, row = list(csv.reader(fh))
+    assert header == ["title", "n", "'=share"]
+    assert row == [written, "-5", "0.5"]  # numbers stay numbers
+    assert data.loc[0, "title"] == cell  # the caller's table is not changed
