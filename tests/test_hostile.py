@@ -408,3 +408,53 @@ def test_figure_csvs_escape_cells_a_spreadsheet_would_run(tmp_path, cell, writte
     assert header == ["title", "n", "'=share"]
     assert row == [written, "-5", "0.5"]  # numbers stay numbers
     assert data.loc[0, "title"] == cell  # the caller's table is not changed
+
+
+# ------------------------------------------------------------------ the report: links from article text are text
+LINKS = [
+    # (how the link reaches an output, output data)
+    ("table of article titles", {"text/html": '<table><tr><td><a href="https://evil.example/a">Read more</a>'
+                                              "</td></tr></table>"}),
+    ("pandas Styler output", {"text/html": '<style>td {}</style><table id="T_x"><tr><td>'
+                                           '<a href="http://evil.example/a" title="t">Read more</a></td></tr></table>'}),
+    ("markdown link in a markdown output", {"text/markdown": "Article: [Read more](https://evil.example/a)"}),
+    ("raw HTML link in a markdown output", {"text/markdown": 'Article: <a href="https://evil.example/a">Read more</a>'}),
+    ("mailto link", {"text/html": '<p><a href="mailto:x@evil.example">Read more</a></p>'}),
+]
+
+
+@pytest.mark.parametrize("name, data", LINKS, ids=[c[0] for c in LINKS])
+def test_links_from_article_text_are_shown_as_text_in_the_report(name, data):
+    from html.parser import HTMLParser
+
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    from newstrace import report
+
+    class Links(HTMLParser):
+        def __init__(self, text):
+            super().__init__()
+            self.hrefs = []
+            self.feed(text)
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "a" and dict(attrs).get("href"):
+                self.hrefs.append(dict(attrs)["href"])
+
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Links\n\nSee [the README](https://project.example/readme)."),
+        new_code_cell("show()", execution_count=1, outputs=[
+            new_output("display_data", data={**data, "text/plain": "x"})]),
+        new_markdown_cell("## Findings"),
+        new_code_cell("findings()", execution_count=2, outputs=[
+            new_output("display_data", data={"text/markdown": data.get("text/markdown", "- one finding"),
+                                             "text/plain": "x"})]),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+    page = report.render_notebook(nb, "Links")
+    hrefs = Links(page).hrefs
+    assert "https://project.example/readme" in hrefs  # the notebook's own markdown keeps its link
+    assert not [h for h in hrefs if "evil.example" in h]
+    assert "Read more" in page  # the article's text is still there
+    summary = report.summarise(nb, "01-links")
+    index = report.index_html("c", [summary], {})
+    assert not [h for h in Links(index).hrefs if "evil.example" in h]
