@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from newstrace import CorpusWarning, load_corpus, paths, timeline
-from newstrace.corpus import MAX_BYTES
+from newstrace.corpus import MAX_BYTES, MAX_HTML_DEPTH, MAX_TOKEN_CHARS
 from newstrace.errors import CorpusError
 from newstrace.timeline import date_documents, reference_events
 
@@ -458,3 +458,82 @@ def test_links_from_article_text_are_shown_as_text_in_the_report(name, data):
     summary = report.summarise(nb, "01-links")
     index = report.index_html("c", [summary], {})
     assert not [h for h in Links(index).hrefs if "evil.example" in h]
+
+
+# ------------------------------------------------------------------ resource blow-ups: linear-time guards
+RUNS = [
+    # (name, body of one line, kept?)
+    ("5 MB without white space", "x" * 5_000_000, False),
+    ("base64 blob", "data:image/png;base64," + "QUJD" * 100_000, False),
+    ("just over the limit", "y" * (MAX_TOKEN_CHARS + 1), False),
+    ("a long URL under the limit", "https://example.org/" + "a" * 1500, True),
+    ("a long paragraph with spaces", "the ferry fares rose again " * 40_000, True),
+]
+
+
+@pytest.mark.parametrize("name, line, kept", RUNS, ids=[c[0] for c in RUNS])
+def test_a_line_with_an_overlong_run_is_dropped_before_cleaning_with_its_reason(tmp_path, name, line, kept):
+    (tmp_path / "a.txt").write_text(ARTICLE + "\n" + line + "\n\nThe ferry union said it would appeal the rise.\n",
+                                    encoding="utf-8")
+    start = time.perf_counter()
+    corpus = load_corpus(tmp_path)
+    assert time.perf_counter() - start < 5
+    row = corpus.loc["a"]
+    assert "union said it would appeal" in row["text"]
+    reasons = [r["reason"] for r in row["removed"] if "without white space" in r["reason"]]
+    if kept:
+        assert not reasons
+    else:
+        assert len(reasons) == 1 and f"over {MAX_TOKEN_CHARS:,}" in reasons[0]
+        assert line[:50] not in row["text"]
+
+
+def test_a_file_of_only_one_overlong_run_is_skipped_and_named(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "blob.txt").write_text("z" * 5_000_000, encoding="utf-8")
+    with pytest.warns(CorpusWarning, match=r"blob.txt: only a run of 5,000,000 characters without white space"):
+        corpus = load_corpus(tmp_path)
+    assert list(corpus.index) == ["good"]
+
+
+def _nested(n: int, tag: str = "div") -> str:
+    return ("<html><body>" + f"<{tag}>" * n
+            + "The island ferry company raised its fares by 8% on Monday, the company said." + f"</{tag}>" * n
+            + "</body></html>")
+
+
+HTML_DEPTHS = [
+    # (name, page, parsed?)
+    ("50,000 nested divs", _nested(50_000), False),
+    ("10,000 nested spans", _nested(10_000, "span"), False),
+    ("stray end tags before 6,000 nested b", "</div>" * 20_000 + _nested(6_000, "b"), False),
+    ("1,000 nested divs", _nested(1_000), True),
+    ("20,000 unclosed paragraphs", "<html><body>" + "<p>The ferry company said so." * 20_000 + "</body></html>", True),
+    ("20,000 line breaks", "<html><body><p>The ferry company said so." + "<br>" * 20_000 + "</p></body></html>", True),
+]
+
+
+@pytest.mark.parametrize("name, page, parsed", HTML_DEPTHS, ids=[c[0] for c in HTML_DEPTHS])
+def test_html_nested_too_deep_is_skipped_before_parsing(tmp_path, name, page, parsed):
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    start = time.perf_counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(tmp_path)
+    assert time.perf_counter() - start < 5
+    message = "\n".join(str(w.message) for w in caught)
+    assert ("page" in corpus.index) == parsed
+    if not parsed:
+        assert "page.html: HTML nested" in message and f"over the limit of {MAX_HTML_DEPTH:,}" in message
+
+
+@pytest.mark.parametrize("page, depth", [
+    (_nested(6_000), 6_000), ("<div>" * 6_000 + "</div>" * 6_000 + "<div>" * 10, 6_000),
+    ("<br>" * 9_000, 0), ("<div></div>" * 9_000, 1), ("</i>" * 9_000 + "<i>" * 5_500, 5_500),
+    ("<DIV>" * 5_001 + "<img src=x>" * 10, 5_001), ("<div/>" * 5_001, 5_001),  # (HTML ignores "/>" on a div)
+])
+def test_html_depth_counts_nesting_in_linear_time(page, depth):
+    from newstrace.corpus import html_depth
+
+    assert html_depth(page) == depth
