@@ -85,8 +85,15 @@ def case_line_5mb(d: Path) -> str:
     return "load"
 
 
-def case_csv_200k_rows(d: Path) -> str:
-    lines = ["doc_id,title,text"] + [f"r{i},Row {i},Short text number {i} of the table said." for i in range(200_000)]
+def case_csv_10k_rows_same_tail(d: Path) -> str:
+    # the same number of words and the same last eight words in every row, as in a log-like table
+    lines = ["doc_id,text"] + [f"r{i},Item {i} was counted by the agency on Monday in the town." for i in range(10_000)]
+    (d / "rows.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "load"
+
+
+def case_csv_10k_rows_distinct(d: Path) -> str:
+    lines = ["doc_id,text"] + [f"r{i},The agency on Monday in the town counted item {i}." for i in range(10_000)]
     (d / "rows.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return "load"
 
