@@ -6,6 +6,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 CORPUS ?=
 
+# CORPUS reaches Python as data, never through the shell or make's own expansion: it is kept as
+# its raw text (a "$(shell ...)" in it is not run, not even by `make -n`, nor when make passes it
+# on to the sub-make in its environment) and exported as NEWSTRACE_CORPUS, which the runner and
+# the report read with --corpus-from-env.
+override CORPUS := $(value CORPUS)
+notebooks report: export NEWSTRACE_CORPUS = $(value CORPUS)
+
 .PHONY: all setup notebooks report test lint lab clean
 
 # `make` runs every notebook and renders the report; `make CORPUS=path/to/folder` does the
@@ -27,11 +34,11 @@ $(STAMP): requirements.txt pyproject.toml | $(BIN)/python
 setup: $(STAMP)
 
 notebooks: setup
-	$(BIN)/python -m newstrace.run $(if $(CORPUS),--corpus "$(CORPUS)")
+	$(BIN)/python -m newstrace.run --corpus-from-env
 
 # Render the executed notebooks and the chart gallery to report/ (or out/<name>/report with CORPUS).
 report: setup
-	$(BIN)/python -m newstrace.report $(if $(CORPUS),--corpus "$(CORPUS)")
+	$(BIN)/python -m newstrace.report --corpus-from-env
 
 lint: setup
 	$(BIN)/ruff check lib tests benchmarks notebooks

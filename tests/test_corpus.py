@@ -292,7 +292,8 @@ def test_file_over_20_mb_is_skipped_without_reading_it(tmp_path):
         fh.truncate(21 * 1024 * 1024)
     corpus, warned = load_quietly(tmp_path)
     assert list(corpus.index) == ["good"]
-    assert "huge.txt: file is 22.0 MB, over the 20 MB limit" in str(warned[0].message)
+    assert ("huge.txt: file is 21.0 MiB (22,020,096 bytes), over the limit of 20.0 MiB (20,971,520 bytes)"
+            in str(warned[0].message))
 
 
 @pytest.mark.parametrize("content, reason", [

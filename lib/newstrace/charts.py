@@ -7,7 +7,8 @@
 - ``new_figure``, ``finish(fig, title, source)``: a title that states the finding, a
   source line naming the documents behind it.
 - ``save_figure(fig, name, data)``: figures/NAME.png, .svg and .csv, byte-identical
-  for the same input.
+  for the same input; text cells that a spreadsheet would run as a formula are escaped
+  (``csv_safe``).
 """
 
 from __future__ import annotations
@@ -124,5 +125,36 @@ def save_figure(fig, name: str, data: pd.DataFrame, outdir: str | os.PathLike | 
         fig.savefig(files["png"], format="png", metadata={"Software": None})
         fig.savefig(files["svg"], format="svg", metadata={"Date": None, "Creator": None})
     frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
-    frame.to_csv(files["csv"], index=False, lineterminator="\n")
+    csv_safe(frame).to_csv(files["csv"], index=False, lineterminator="\n")
     return files
+
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value):
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_START):
+        value = "'" + value
+    # a bare carriage return is not quoted by the CSV writer (its line end is "\n") and would split
+    # the row in a reader: as a line break it is quoted
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+
+
+def csv_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells and column names cannot run as spreadsheet formulas.
+
+    Article titles and outlet names come from arbitrary pages and end up in the CSVs the report
+    offers for download; a text cell starting with = + - @, a tab or a carriage return gets a
+    leading apostrophe (OWASP's rule), which spreadsheets show as text; a carriage return in a
+    cell becomes a line break. Numbers are left as they are (a negative number is not text).
+    Same columns as ``frame``.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_object_dtype(out[col]) or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(_inert)
+    out.columns = [_inert(c) for c in out.columns]
+    return out

@@ -203,17 +203,23 @@ def text_clues(text: str, tags: pd.DataFrame | None = None) -> list[Clue]:
 
 @dataclass(frozen=True)
 class _EventGroup:
-    pattern: re.Pattern
-    alts: tuple  # (event, earliest, latest) of each alternative, most recent first
+    pattern: str
+    alts: tuple
+    origin: str = "events.csv"  # the file and row the pattern came from, for error messages  # (event, earliest, latest) of each alternative, most recent first
 
 
 def event_groups(ev_table: pd.DataFrame) -> list[_EventGroup]:
-    """The reference-event table compiled once: one pattern per group with its alternatives."""
+    """The reference-event table grouped once: one pattern per group with its alternatives.
+
+    Patterns stay strings: a user's pattern is matched only under a time limit (``timeline._event_matches``),
+    and ``ev_table.attrs["origins"]`` names the file and row of each for the error message."""
+    origins = ev_table.attrs.get("origins", {})
     out = []
     for _group, alts in ev_table.groupby("group", sort=False):
         alts = alts.sort_values("earliest", ascending=False)
-        out.append(_EventGroup(re.compile(alts["pattern"].iloc[0]),
-                               tuple(zip(alts["event"], alts["earliest"], alts["latest"], strict=True))))
+        pattern = alts["pattern"].iloc[0]
+        out.append(_EventGroup(pattern, tuple(zip(alts["event"], alts["earliest"], alts["latest"], strict=True)),
+                               origins.get(pattern, "events.csv")))
     return out
 
 
@@ -221,9 +227,11 @@ def event_clues(text: str, groups: list[_EventGroup], era_year: int | None = Non
     """``reference_event``: well-known events the text refers to; among alternatives of one
     group (two elections of one person) the one nearest the latest year the text reports as past
     (``era_year``), else the most recent."""
+    from .timeline import _event_matches  # the time-limited matcher of user patterns
+
     out = []
     for g in groups:
-        m = g.pattern.search(text)
+        m = next(_event_matches(g.pattern, text, {g.pattern: g.origin}), None)
         if not m:
             continue
         alts = g.alts if era_year is None else sorted(g.alts, key=lambda a: (abs(a[1].year - era_year), a[1]))

@@ -11,7 +11,8 @@ Article text comes from arbitrary websites and reaches these pages, so they are
 built to be inert: no ``<script>`` at all (a Content-Security-Policy meta tag
 forbids scripts, frames, fonts and remote images), every HTML and Markdown output
 is cleaned with an allow-list (a tag outside it is shown as text, a link keeps
-only http/https/mailto targets), outputs of other types (JavaScript, widgets,
+only http/https/mailto targets; a link in a cell's output or in the findings,
+which may quote article text, is shown as text, not as a link), outputs of other types (JavaScript, widgets,
 Mermaid, SVG markup) are dropped, and CSS wraps unbroken lines. Nothing is loaded
 from a CDN: the pages open offline.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import copy
 import html
+import os
 import re
 import shutil
 import sys
@@ -81,6 +83,17 @@ _NOTEBOOK_TEMPLATE = (
     '{% block extra_css %}<style type="text/css">' + CSS + "</style>{% endblock extra_css %}\n"
     "{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}\n"
     "{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}\n"
+    # outputs carry article text: their links are shown as text (markdown cells keep theirs)
+    "{% block data_html scoped -%}\n"
+    '<div class="jp-RenderedHTMLCommon jp-RenderedHTML jp-OutputArea-output {{ extra_class }}" '
+    'data-mime-type="text/html">\n'
+    "{{ output.data['text/html'] | clean_output_html }}\n</div>\n"
+    "{%- endblock data_html %}\n"
+    "{% block data_markdown scoped -%}\n"
+    '<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown jp-OutputArea-output {{ extra_class }}" '
+    'data-mime-type="text/markdown">\n'
+    "{{ output.data['text/markdown'] | markdown2html | clean_output_html }}\n</div>\n"
+    "{%- endblock data_markdown %}\n"
     "{%- block body_header -%}{{ super() }}\n"
     '<nav class="nt-back"><a href="index.html">&larr; newstrace report</a></nav>\n'
     "{%- endblock body_header -%}\n"
@@ -97,13 +110,20 @@ _HEADING = re.compile(r"^\s*#\s+(.+?)\s*$", re.M)
 _FINDINGS = re.compile(r"^\s*#{1,3}\s*Findings\b", re.I)
 
 
-def clean_html(text) -> str:
+def clean_html(text, links: bool = True) -> str:
     """HTML reduced to an allow-list: other tags are escaped to visible text, on* attributes and
-    javascript:/data: links removed, comments stripped."""
+    javascript:/data: links removed, comments stripped. With ``links=False`` an ``<a>`` is
+    escaped too: it shows as text and cannot be clicked (for outputs, which carry article text)."""
     text = text.decode() if isinstance(text, bytes) else str(text)
-    cleaned = bleach.clean(text, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                           protocols=ALLOWED_PROTOCOLS, strip=False, strip_comments=True)
+    cleaned = bleach.clean(text, tags=ALLOWED_TAGS if links else ALLOWED_TAGS - {"a"},
+                           attributes=ALLOWED_ATTRIBUTES, protocols=ALLOWED_PROTOCOLS,
+                           strip=False, strip_comments=True)
     return breakable(cleaned)
+
+
+def clean_output_html(text) -> str:
+    """``clean_html`` for a code cell's output: article text, so its links are shown as text."""
+    return clean_html(text, links=False)
 
 
 def breakable(markup: str) -> str:
@@ -123,9 +143,9 @@ def breakable(markup: str) -> str:
     return "".join(parts)
 
 
-def markdown_html(text: str) -> str:
-    """Markdown rendered to HTML, then cleaned with ``clean_html``."""
-    return clean_html(markdown2html_mistune(text))
+def markdown_html(text: str, links: bool = True) -> str:
+    """Markdown rendered to HTML, then cleaned with ``clean_html`` (``links=False``: links shown as text)."""
+    return clean_html(markdown2html_mistune(text), links=links)
 
 
 def safe_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -158,7 +178,7 @@ def exporter() -> HTMLExporter:
         template_file="newstrace.html.j2",
         extra_loaders=[DictLoader({"newstrace.html.j2": _NOTEBOOK_TEMPLATE})],
         sanitize_html=True,
-        filters={"clean_html": clean_html},
+        filters={"clean_html": clean_html, "clean_output_html": clean_output_html},
     )
 
 
@@ -358,7 +378,8 @@ def index_html(corpus: str, notebooks: list[Notebook], charts: dict[str, Chart])
             parts.append(f'<div class="failed"><p><strong>This notebook stopped with an error:</strong></p>'
                          f'<pre>{_e(nb.error)}</pre></div>')
         if nb.findings:
-            parts.append(f'<div class="findings"><h3>Findings</h3>{markdown_html(nb.findings)}</div>')
+            # (computed from outputs, which may quote article text: links shown as text)
+            parts.append(f'<div class="findings"><h3>Findings</h3>{markdown_html(nb.findings, links=False)}</div>')
         if own:
             parts.append('<div class="gallery">' + "".join(_figure_html(c) for c in own) + "</div>")
         parts.append("</section>")
@@ -454,9 +475,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newstrace.report", description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="render the run on this folder (out/<name>/) instead of the committed one")
     parser.add_argument("--out", help="the run's output folder (default: out/<corpus name>)")
+    parser.add_argument("--corpus-from-env", action="store_true",
+                        help="take the corpus folder from $NEWSTRACE_CORPUS when --corpus is not given "
+                             "(how make passes CORPUS: as data, never through the shell); empty means the default")
     parser.add_argument("--readme", action="store_true",
                         help="print the committed charts as a Markdown gallery for the README, write nothing")
     args = parser.parse_args(argv)
+    if args.corpus_from_env and not args.corpus:
+        args.corpus = os.environ.get("NEWSTRACE_CORPUS", "").strip() or None
     if args.readme:
         sys.stdout.write(gallery_markdown(paths.NOTEBOOKS, paths.FIGURES))
         return 0

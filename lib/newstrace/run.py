@@ -195,8 +195,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", help="folder of articles (default: seeds/)")
     parser.add_argument("--out", help="output folder (default with --corpus: out/<corpus name>; "
                                       "without either: the notebooks are updated in place)")
+    parser.add_argument("--corpus-from-env", action="store_true",
+                        help="take the corpus folder from $NEWSTRACE_CORPUS when --corpus is not given "
+                             "(how make passes CORPUS: as data, never through the shell); empty means the default")
     parser.add_argument("notebook", nargs="*", help="run only these notebooks")
     args = parser.parse_args(argv)
+    if args.corpus_from_env and not args.corpus:
+        args.corpus = os.environ.get("NEWSTRACE_CORPUS", "").strip() or None
 
     corpus = out = None
     if args.corpus:

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 import pandas as pd
+import regex
 
 from . import paths
 from .errors import CorpusError
@@ -87,46 +88,121 @@ def interval(value: str) -> tuple[pd.Timestamp, pd.Timestamp]:
 
 
 # --------------------------------------------------------------------------- reference events
+#: A user's pattern runs at most this long on one article (plus MATCH_SECONDS_PER_MB per MB of
+#: text); the packaged patterns take well under a millisecond on the seeds and the Zyte dev pages.
+MATCH_SECONDS = 0.5
+MATCH_SECONDS_PER_MB = 1.0
+#: Longest pattern accepted from a corpus's events.csv (the packaged ones are under 300 characters).
+MAX_PATTERN_CHARS = 2000
+#: At load time each pattern is tried on short runs of its own characters, where nested repeats
+#: such as ``(a+)+$`` backtrack exponentially; a pattern slower than this there is refused.
+PROBE_SECONDS = 0.2
+PROBE_REPEAT = 30
+
+
+def _probe_texts(pattern: str) -> list[str]:
+    """Texts on which a pattern with nested repeats backtracks: runs of each character it names."""
+    chars = sorted({c for c in pattern if c.isalnum() or c == " "} | {"a", "1", " "})
+    return [c * PROBE_REPEAT + "\x00" for c in chars] + [("a " * PROBE_REPEAT) + "\x00"]
+
+
+def _check_pattern(pattern: str, where: str, path) -> None:
+    """Raise CorpusError (naming ``path`` and ``where``) for a pattern that is bad, empty-matching or slow."""
+    if len(pattern) > MAX_PATTERN_CHARS:
+        raise CorpusError(path, f"{where}: pattern is {len(pattern)} characters, over the {MAX_PATTERN_CHARS} limit")
+    try:
+        compiled = regex.compile(pattern)
+    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+        raise CorpusError(path, f"{where}: bad pattern ({exc})") from exc
+    try:
+        if compiled.search("", timeout=PROBE_SECONDS) is not None:
+            raise CorpusError(path, f"{where}: pattern matches the empty string, so it would match every article")
+        for probe in _probe_texts(pattern):
+            compiled.search(probe, timeout=PROBE_SECONDS)
+    except TimeoutError as exc:
+        raise CorpusError(path, f"{where}: pattern too slow (over {PROBE_SECONDS} s on a "
+                                f"{PROBE_REPEAT}-character test text; nested repeats such as (a+)+ backtrack "
+                                "exponentially)") from exc
+
+
+def _read_user_events(extra: Path) -> pd.DataFrame:
+    """The rows of a corpus folder's events.csv; CorpusError naming the file for an empty or malformed one."""
+    try:  # header=None: a row with more cells than the header is an error, not shifted into an index
+        cells = pd.read_csv(extra, header=None, dtype=str, keep_default_na=False)
+        user = pd.DataFrame(cells.values[1:], columns=[str(c).strip() for c in cells.iloc[0]])
+    except pd.errors.EmptyDataError as exc:
+        raise CorpusError(extra, "empty events table (needs a header row: event,earliest,pattern)") from exc
+    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+        raise CorpusError(extra, f"cannot read the events table: {exc}") from exc
+    missing = {"event", "earliest", "pattern"} - set(user.columns)
+    if missing:
+        raise CorpusError(extra, f"events table lacks column(s) {', '.join(sorted(missing))}")
+    for col in _EVENT_COLUMNS:
+        if col not in user.columns:
+            user[col] = ""
+    user["group"] = user["group"].where(user["group"] != "", user["event"])
+    user["latest"] = user["latest"].where(user["latest"] != "", user["earliest"])
+    return user[_EVENT_COLUMNS]
+
+
+def _user_events_file(corpus_dir: str | Path) -> Path | None:
+    """``corpus_dir/events.csv`` if it is a file inside the folder (a symlink out of it is refused)."""
+    folder = Path(corpus_dir)
+    extra = folder / "events.csv"
+    if not extra.is_file():
+        return None
+    if not extra.resolve().is_relative_to(folder.resolve()):
+        raise CorpusError(extra, "is a symbolic link to a file outside the corpus folder; not read")
+    return extra
+
+
 def reference_events(corpus_dir: str | Path | None = None) -> pd.DataFrame:
     """The well-known reference events; columns event, group, earliest, latest, pattern, source.
 
     The packaged table (``newstrace/data/events.csv``) is extended by ``events.csv`` in
     ``corpus_dir`` when that file exists (same columns; ``group`` names alternatives that the
     same phrase can mean, e.g. two elections of the same person; ``pattern`` is a regular
-    expression, matched case-sensitively, for the phrases that refer to the event).
+    expression, matched case-sensitively, for the phrases that refer to the event). A bad,
+    empty-matching or slow pattern, an unreadable date or an empty file is a ``CorpusError``
+    naming the file and the row. ``attrs["origins"]`` maps each pattern to its file and row.
     """
-    with resources.files("newstrace").joinpath("data/events.csv").open("r", encoding="utf-8") as fh:
+    packaged = resources.files("newstrace").joinpath("data/events.csv")
+    with packaged.open("r", encoding="utf-8") as fh:
         table = pd.read_csv(fh, dtype=str, keep_default_na=False)
-    frames = [table]
-    if corpus_dir is not None:
-        extra = Path(corpus_dir) / "events.csv"
-        if extra.is_file():
-            try:
-                user = pd.read_csv(extra, dtype=str, keep_default_na=False)
-            except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-                raise CorpusError(extra, f"cannot read the events table: {exc}") from exc
-            missing = {"event", "earliest", "pattern"} - set(user.columns)
-            if missing:
-                raise CorpusError(extra, f"events table lacks column(s) {', '.join(sorted(missing))}")
-            for col in _EVENT_COLUMNS:
-                if col not in user.columns:
-                    user[col] = ""
-            user["group"] = user["group"].where(user["group"] != "", user["event"])
-            user["latest"] = user["latest"].where(user["latest"] != "", user["earliest"])
-            frames.append(user[_EVENT_COLUMNS])
-    out = pd.concat(frames, ignore_index=True)
+    frames = [(table, "newstrace/data/events.csv")]
+    extra = _user_events_file(corpus_dir) if corpus_dir is not None else None
+    if extra is not None:
+        frames.append((_read_user_events(extra), extra))
+    origins: dict[str, str] = {}
+    for frame, path in frames:
+        for n, (ev, pat, lo, hi) in enumerate(zip(frame["event"], frame["pattern"], frame["earliest"],
+                                                  frame["latest"], strict=True), start=1):
+            where = f"row {n} (event {ev!r})"
+            for col, value in (("earliest", lo), ("latest", hi)):
+                if pd.isna(pd.to_datetime(value, errors="coerce", format="ISO8601")):
+                    raise CorpusError(path, f"{where}: unreadable {col} date {value!r}")
+            _check_pattern(pat, where, path)
+            origins.setdefault(pat, f"{paths.display(path) if isinstance(path, Path) else path}, {where}")
+    out = pd.concat([f for f, _ in frames], ignore_index=True)
     for col in ("earliest", "latest"):
-        parsed = pd.to_datetime(out[col], errors="coerce", format="ISO8601")
-        bad = out.loc[parsed.isna(), "event"].tolist()
-        if bad:
-            raise CorpusError(corpus_dir or "events.csv", f"events with an unreadable {col} date: {bad}")
-        out[col] = parsed
-    for ev, pat in zip(out["event"], out["pattern"], strict=True):
-        try:
-            re.compile(pat)
-        except re.error as exc:
-            raise CorpusError(corpus_dir or "events.csv", f"event {ev!r}: bad pattern ({exc})") from exc
-    return out[_EVENT_COLUMNS]
+        out[col] = pd.to_datetime(out[col], format="ISO8601")
+    out = out[_EVENT_COLUMNS]
+    out.attrs["origins"] = origins
+    return out
+
+
+def _event_matches(pattern: str, text: str, origins: dict[str, str]):
+    """``regex.finditer`` of an event pattern on ``text`` under a time limit that grows with the text.
+
+    A pattern over its limit is a CorpusError naming the events file and row it came from.
+    """
+    limit = MATCH_SECONDS + MATCH_SECONDS_PER_MB * len(text) / 1e6
+    try:
+        yield from regex.finditer(pattern, text, timeout=limit)
+    except TimeoutError as exc:
+        where = origins.get(pattern, "events.csv")
+        raise CorpusError(where, f"event pattern took over {limit:.1f} s on one article; "
+                                 "simplify it (nested repeats such as (a+)+ backtrack exponentially)") from exc
 
 
 # --------------------------------------------------------------------------- dating articles
