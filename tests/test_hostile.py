@@ -542,3 +542,22 @@ def test_html_depth_counts_nesting_in_linear_time(page, depth):
     from newstrace.corpus import html_depth
 
     assert html_depth(page) == depth
+
+
+def test_many_rows_with_one_signature_are_checked_for_duplicates_in_linear_time(tmp_path):
+    """Rows of one length that end alike (a feed's boilerplate ending) share the duplicate check's cheap
+    signature; each must cost one look-up, not a comparison with every earlier row."""
+    rows = [f"Item {i} of the feed reports a change. Read more at the site today please now"
+            for i in range(20_000)]
+    rows += rows[:3]  # three true duplicates at the end
+    (tmp_path / "feed.csv").write_text("text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(tmp_path)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 60, f"{elapsed:.0f} s for 20,003 rows"
+    message = "\n".join(str(w.message) for w in caught)
+    assert len(corpus) == 20_000
+    assert "feed.csv#20001: duplicate article: same text as feed.csv#1" in message
+    assert message.count("duplicate article") == 3

@@ -630,7 +630,9 @@ class _DuplicateFinder:
     """
 
     def __init__(self) -> None:
-        self._by_signature: dict[tuple, list[list]] = {}  # signature -> [[text, path, key or None]]
+        # signature -> (text, path) of its first article, then, once a second one shares it,
+        # {full key: path}: each check is one look-up, never a scan of the articles seen
+        self._by_signature: dict[tuple, tuple[str, str] | dict[str, str]] = {}
 
     @staticmethod
     def _key(text: str) -> str:
@@ -642,14 +644,16 @@ class _DuplicateFinder:
         if len(last) < 9:  # fewer than nine words in the tail: the eighth-last word may start before it
             last = text.rsplit(None, 8)
         signature = (n_words, *(w.casefold() for w in last[-8:]))
-        earlier = self._by_signature.setdefault(signature, [])
-        key = self._key(text) if earlier else None
-        for entry in earlier:
-            if entry[2] is None:
-                entry[2] = self._key(entry[0])
-            if entry[2] == key:
-                return entry[1]
-        earlier.append([text, path, key])
+        seen = self._by_signature.get(signature)
+        if seen is None:
+            self._by_signature[signature] = (text, path)
+            return ""
+        if isinstance(seen, tuple):
+            seen = self._by_signature[signature] = {self._key(seen[0]): seen[1]}
+        key = self._key(text)
+        if key in seen:
+            return seen[key]
+        seen[key] = path
         return ""
 
 
