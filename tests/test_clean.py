@@ -351,3 +351,42 @@ def test_paragraphs_written_without_spaces_count_by_characters():
              "技師によると、二度の雨の多い冬の後、鉄の支柱が予想より早く腐食していた。"]
     cleaned = clean_article("\n".join(["ホーム", "ニュース", "スポーツ"] + story + ["関連記事", "ランキング"]))
     assert cleaned.text.split("\n") == story
+
+
+WIRE_BODY = ("Suspected bombs exploded outside the embassies in the two capitals on Friday, killing dozens of "
+             "people and injuring hundreds more, officials said.\n\n"
+             "Rescue workers searched the rubble through the night as hospitals appealed for blood donors, "
+             "the city's police chief told reporters.\n")
+
+
+@pytest.mark.parametrize("opening", [
+    "HARBOURTON, Eastland (AP) _",
+    "PORT MERRIN _",
+    "NEW CASTOR, March 12 (Xinhua) --",
+    "The Daily Courier said in an editorial on Monday, Oct. 26:",
+])
+def test_a_dateline_or_lead_in_on_its_own_line_opens_the_body(opening):
+    cleaned = clean_article(f"Bombs hit two embassies\n\n{opening}\n\n{WIRE_BODY}")
+    assert cleaned.title == "Bombs hit two embassies"
+    assert cleaned.text.startswith(opening)
+
+
+def test_a_table_of_figures_after_the_last_paragraph_is_body():
+    table = "EASTLAND:\nTotal dead: 192\nInjured: 4,877\nHospitalized: 542\n\nWESTLAND:\nTotal dead: 10\nInjured: 74\n"
+    cleaned = clean_article(f"{WIRE_BODY}\n{table}")
+    assert "Injured: 4,877" in cleaned.text and "Injured: 74" in cleaned.text and "WESTLAND:" in cleaned.text
+
+
+@pytest.mark.parametrize("footer", [
+    "Contact: 555",  # one row is no table
+    "Subscribe:\nShare this:",  # labels without figures
+])
+def test_label_lines_that_are_no_table_stay_chrome_after_the_body(footer):
+    cleaned = clean_article(f"{WIRE_BODY}\n{footer}\n")
+    assert footer.splitlines()[0] not in cleaned.text
+
+
+def test_a_short_line_ending_in_a_colon_is_no_lead_in():
+    from newstrace.clean import is_lead_in
+    assert is_lead_in("The Daily Courier said in an editorial on Monday:")
+    assert not is_lead_in("Related stories:") and not is_lead_in("He said:")

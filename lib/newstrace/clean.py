@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import sources
+from . import lexicon, sources
 from .text import count_words
 
 MONTHS = {
@@ -328,14 +328,8 @@ def clean_article(raw: str) -> Cleaned:
             drop(i, reason)
         return _finish(out, lines, keep, nw)
     first, last = _main_block(lines, nw, candidates, glued, pattern_reason)
-    # short closing sentences ("Talks resume on Monday.") still belong to the body: extend it
-    # over the sentence-like lines that follow, up to the first chrome or headline-like line
-    for i in range(last + 1, len(lines)):
-        if not keep[i]:
-            continue
-        if i in glued or i in pattern_reason or not is_sentence(lines[i], nw[i]):
-            break
-        last = i
+    first = _body_opening(lines, keep, first, pattern_reason)
+    last = _closing_lines(lines, nw, keep, last, glued, pattern_reason)
 
     # 3. headline: repeated headline-like line in the header, else the first headline-like line there
     header = [i for i in candidates if i < first]
@@ -418,6 +412,81 @@ _BODY_ENDS = frozenset({"comment section", "comment prompt"})
 # A teaser's summary cut off with an ellipsis in its last word ("The headphones, which ar..."):
 # a link to another story, not a paragraph of this one.
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$")
+
+
+_SEPARATORS = "_-—–: \t"
+#: a row of a table inside a body: "Total Dead: 192", "Injured: 4,877", "Turnout: 61.5%"
+TABLE_ROW = re.compile(r"\s*[A-Z][\w .,'’()/&-]{0,40}:\s*[-+]?\d[\d,.]*\s*%?\s*")
+#: the label over such rows: "KENYA:", "Results:"
+TABLE_LABEL = re.compile(r"\s*[A-Z][\w .'’&-]{0,30}:\s*")
+#: words a lead-in line needs: "The Times said in an editorial:" (shorter lines ending in a colon are labels)
+LEAD_IN_MIN_WORDS = 5
+_REPORTING_WORDS = frozenset(v for v in lexicon.REPORTING_VERBS if " " not in v)
+#: rows a run of label and figure lines needs to be a table of the body, not a footer
+MIN_TABLE_ROWS = 2
+
+
+def _next_text_line(lines: list[str], keep: list[bool], i: int, step: int) -> int | None:
+    """The index of the nearest non-blank line still kept, from ``i`` in direction ``step``."""
+    while 0 <= i < len(lines):
+        if keep[i] and lines[i].strip():
+            return i
+        i += step
+    return None
+
+
+def is_dateline_line(line: str, following: str = "") -> bool:
+    """A line that is a whole wire dateline ("NAIROBI, Kenya (AP) _", "WASHINGTON _"), read with the start of
+    the paragraph that follows it (a dash after a bare place needs a sentence after it)."""
+    found = sources.find_dateline(f"{line.strip()} {following[:60]}")["dateline"]
+    return bool(found) and found.rstrip(_SEPARATORS) == line.strip().rstrip(_SEPARATORS)
+
+
+def is_lead_in(line: str) -> bool:
+    """A line that announces the text after it: it ends in a colon and attributes what follows ("The Times
+    said in an editorial on Monday, Oct. 26:"), so it is the body's first line, never a headline."""
+    words = line.lower().replace(",", " ").split()
+    return line.rstrip().endswith(":") and len(words) >= LEAD_IN_MIN_WORDS \
+        and any(w in _REPORTING_WORDS for w in words)
+
+
+def _body_opening(lines: list[str], keep: list[bool], first: int, pattern_reason: dict) -> int:
+    """A dateline or a lead-in on its own line just before the first paragraph opens the body: the new first line."""
+    j = _next_text_line(lines, keep, first - 1, -1)
+    if j is not None and (is_dateline_line(lines[j], lines[first]) or is_lead_in(lines[j])):
+        pattern_reason.pop(j, None)
+        return j
+    return first
+
+
+def _table_end(lines: list[str], keep: list[bool], start: int) -> int | None:
+    """The last line of a table (a label and ``Label: figure`` rows) starting at ``start``, or None."""
+    rows, end, i = 0, None, start
+    while (i := _next_text_line(lines, keep, i, 1)) is not None:
+        if TABLE_ROW.fullmatch(lines[i]):
+            rows, end = rows + 1, i
+        elif not TABLE_LABEL.fullmatch(lines[i]):
+            break
+        i += 1
+    return end if rows >= MIN_TABLE_ROWS else None
+
+
+def _closing_lines(lines: list[str], nw: list[int], keep: list[bool], last: int, glued: set[int],
+                   pattern_reason: dict) -> int:
+    """The body's last line once it is extended over what still belongs to it after the last paragraph:
+    short closing sentences ("Talks resume on Monday.") and tables of figures (a casualty count), up to
+    the first chrome or headline-like line."""
+    while (i := _next_text_line(lines, keep, last + 1, 1)) is not None:
+        table_end = _table_end(lines, keep, i)
+        if table_end is not None:
+            for j in range(i, table_end + 1):
+                pattern_reason.pop(j, None)
+            last = table_end
+        elif i not in glued and i not in pattern_reason and is_sentence(lines[i], nw[i]):
+            last = i
+        else:
+            break
+    return last
 
 
 def _main_block(lines: list[str], nw: list[int], candidates: list[int], glued: set[int],
