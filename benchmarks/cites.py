@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import html
 import json
-import os
 import re
 import statistics
 import sys
@@ -35,22 +33,14 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from newstrace import paths
+from devdata import data_dir, timeml_text
+
 from newstrace.sources import find_cites, find_dateline
 
 GOLD = Path(__file__).parent / "data" / "cites_gold.csv"
 WIRE_PREFIXES = {"APW": "Associated Press", "AP9": "Associated Press", "XIE": "Xinhua", "NYT": "The New York Times"}
 LOOSE_DATELINE = re.compile(r"\A\s*(?:\(\s*undated\s*\)|[^\n]{2,60}?(?:\([A-Za-z][^()\n]{0,30}\)\s*(?:_|--|—|–|-|:)?|\s(?:_|--|—|–)\s))",
                             re.IGNORECASE)
-
-
-def timeml_text(path: Path) -> str:
-    """The plain text of a TimeML file's <TEXT> element: tags stripped, entities unescaped."""
-    raw = path.read_text(encoding="utf-8")
-    m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
-    if not m:
-        raise ValueError(f"{path}: no <TEXT> element")
-    return html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip()
 
 
 def timeml_files(data: Path) -> dict[str, Path]:
@@ -70,7 +60,7 @@ def read_gold(data: Path) -> list[dict]:
         for row in csv.DictReader(fh):
             key = (row["dataset"], row["doc_id"])
             if key not in articles:
-                text = zyte[row["doc_id"]]["articleBody"] if row["dataset"] == "zyte" else timeml_text(tml[row["doc_id"]])
+                text = zyte[row["doc_id"]]["articleBody"] if row["dataset"] == "zyte" else timeml_text(tml[row["doc_id"]]).strip()
                 articles[key] = {"dataset": key[0], "doc_id": key[1], "publisher": row["publisher"], "cites": [],
                                  "evidence": [], "text": text}
             if row["outlet_cited"].strip():
@@ -126,7 +116,7 @@ def count_datelines(data: Path, show: bool) -> None:
     files = timeml_files(data)
     loose = parsed = both = agency_named = agency_right = 0
     for stem, path in files.items():
-        text = timeml_text(path)
+        text = timeml_text(path).strip()
         has = bool(LOOSE_DATELINE.match(text[:100]))
         d = find_dateline(text)
         loose += has
@@ -157,7 +147,7 @@ def speed(articles: list[dict], runs: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("data", nargs="?", default=os.environ.get("NEWSTRACE_DATA", str(paths.ROOT.parent / "shared" / "data")))
+    ap.add_argument("data", nargs="?", default=str(data_dir()))
     ap.add_argument("--show", action="store_true", help="list each article's missed and wrong cites")
     ap.add_argument("--datelines", action="store_true", help="count the datelines of all TimeML files")
     ap.add_argument("--runs", type=int, default=0, help="time find_cites over the gold texts N times")

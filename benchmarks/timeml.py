@@ -16,11 +16,11 @@ import argparse
 import html
 import os
 import re
-import statistics
 import sys
-import time
 import warnings
 from pathlib import Path
+
+from devdata import cpu_throughput
 
 from newstrace import paths
 from newstrace.timeline import tag
@@ -161,13 +161,7 @@ def call_dateparser(docs):
 
 def throughput(fn, docs, runs: int) -> float:
     """MB of text per CPU second (one process, one core): the median of ``runs`` runs of the bare calls."""
-    mb = sum(len(t.encode("utf-8")) for _, t, _, _ in docs) / 1e6
-    times = []
-    for _ in range(runs):
-        t0 = time.process_time()
-        fn(docs)
-        times.append(time.process_time() - t0)
-    return mb / statistics.median(times)
+    return cpu_throughput(fn, docs, sum(len(t.encode("utf-8")) for _, t, _, _ in docs) / 1e6, runs)
 
 
 def errors(docs, preds, limit: int = 400) -> None:

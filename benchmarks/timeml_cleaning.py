@@ -16,14 +16,14 @@ agency in brackets, then a dash) is kept if ``text`` holds it.
 from __future__ import annotations
 
 import argparse
-import html
-import os
 import re
 import sys
 import tempfile
 import warnings
 from collections import Counter
 from pathlib import Path
+
+from devdata import data_dir, timeml_text
 
 from newstrace import load_corpus
 
@@ -35,25 +35,16 @@ DATELINE = re.compile(
 )
 
 
-def article_text(path: Path) -> str:
-    """The ``<TEXT>`` content of a TimeML file, tags stripped, entities unescaped."""
-    raw = path.read_text(encoding="utf-8")
-    m = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
-    if not m:
-        raise ValueError(f"{path}: no <TEXT> element")
-    return html.unescape(TAG.sub("", m.group(1)))
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    default = Path(os.environ.get("NEWSTRACE_DATA", REPO.parent / "shared" / "data")) / "tempeval3-tbaq"
+    default = data_dir(sub="tempeval3-tbaq")
     ap.add_argument("path", nargs="?", default=default)
     ap.add_argument("--show", type=int, default=10, help="print up to N removed lines")
     args = ap.parse_args(argv)
     files = sorted(Path(args.path).glob("*/*.tml"))
     if not files:
         raise SystemExit(f"{args.path}: no */*.tml files")
-    articles = {f"{f.parent.name}__{f.stem}": article_text(f) for f in files}
+    articles = {f"{f.parent.name}__{f.stem}": timeml_text(f) for f in files}
     with tempfile.TemporaryDirectory() as tmp:
         for doc_id, text in articles.items():
             (Path(tmp) / f"{doc_id}.txt").write_text(text, encoding="utf-8")

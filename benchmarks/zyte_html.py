@@ -21,9 +21,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import os
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -31,10 +29,10 @@ import tempfile
 import time
 import types
 import warnings
-from collections import Counter
 from pathlib import Path
 
 import trafilatura
+from devdata import TOKEN, data_dir, exact_tokens, page_counts, prf
 
 from newstrace import load_corpus
 from newstrace.corpus import CorpusWarning, parse_html
@@ -46,50 +44,16 @@ PUBLISHED = {  # full 181-page benchmark, from the data folder's README
     "trafilatura 2.0.0": 0.958, "newspaper4k 0.9.3.1": 0.949, "readability-lxml 0.8.4.1": 0.922,
     "goose3 3.1.20": 0.896, "justext 3.0.2": 0.804, "html-text (whole page)": 0.665,
 }
-TOKEN = re.compile(r"\w+")
 
 
-def data_dir(arg: str | None) -> Path:
-    """The shared data folder: the argument, else $NEWSTRACE_DATA, else <repo>/../shared/data."""
-    return Path(arg or os.environ.get("NEWSTRACE_DATA") or REPO.parent / "shared" / "data")
-
-
-# --- the benchmark's metric ----------------------------------------------------------------
-
-def shingles(text: str, n: int = 4) -> Counter:
-    """Multiset of n-token shingles over ``\\w+`` tokens; 1 to n-1 tokens give one shorter shingle."""
-    tokens = TOKEN.findall(text or "")
-    if not tokens:
-        return Counter()
-    if len(tokens) < n:
-        return Counter([tuple(tokens)])
-    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
-
-
-def page_counts(extracted: str, gold: str) -> tuple[float, float, float]:
-    """(tp, fp, fn) of one page, divided by their sum so every page weighs the same."""
-    a, b = shingles(extracted), shingles(gold)
-    tp = sum((a & b).values())
-    fp = sum((a - b).values())
-    fn = sum((b - a).values())
-    total = tp + fp + fn
-    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
-
-
-def prf(counts: list[tuple[float, float, float]]) -> tuple[float, float, float]:
-    """Mean precision, mean recall and the F1 of the two means."""
-    precisions = [tp / (tp + fp) for tp, fp, _ in counts if tp + fp > 0]
-    recalls = [tp / (tp + fn) for tp, _, fn in counts if tp + fn > 0]
-    p = statistics.fmean(precisions) if precisions else 0.0
-    r = statistics.fmean(recalls) if recalls else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+# --- the benchmark's metric: benchmarks/devdata.py ---------------------------------------
 
 
 def score(extractions: dict[str, str], gold: dict[str, str]) -> dict:
     """P, R, F1, accuracy, their bootstrap std, and pages with gold text extracted empty."""
     ids = sorted(gold)
     counts = [page_counts(extractions.get(i, ""), gold[i]) for i in ids]
-    exact = [TOKEN.findall(extractions.get(i, "") or "") == TOKEN.findall(gold[i]) for i in ids]
+    exact = [exact_tokens(extractions.get(i, ""), gold[i]) for i in ids]
     p, r, f1 = prf(counts)
     rng = random.Random(0)
     boot = {"p": [], "r": [], "f1": [], "acc": []}

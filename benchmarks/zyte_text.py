@@ -16,47 +16,29 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import re
 import sys
 import warnings
-from collections import Counter
 from pathlib import Path
+
+from devdata import data_dir, exact_tokens, page_counts, prf
 
 from newstrace import load_corpus
 
-REPO = Path(__file__).resolve().parent.parent
-TOKEN = re.compile(r"\w+")
+
+def page_scores(pred: str, gold: str) -> tuple[float, float, float, bool]:
+    """``(tp, fp, fn, exact)`` of one page (the counts as shares of their sum, see devdata.page_counts)."""
+    return (*page_counts(pred, gold), exact_tokens(pred, gold))
 
 
-def shingles(text: str, n: int = 4) -> Counter:
-    """The multiset of ``n``-token shingles of ``text`` (one shorter shingle for 1 to n-1 tokens)."""
-    tokens = TOKEN.findall(text)
-    if 0 < len(tokens) < n:
-        return Counter([tuple(tokens)])
-    return Counter(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
-
-
-def page_scores(pred: str, gold: str) -> tuple[int, int, int, bool]:
-    """``(tp, fp, fn, exact)`` of one page."""
-    p, g = shingles(pred), shingles(gold)
-    tp = sum((p & g).values())
-    return tp, sum(p.values()) - tp, sum(g.values()) - tp, TOKEN.findall(pred) == TOKEN.findall(gold)
-
-
-def summary(rows: list[tuple[int, int, int, bool]]) -> dict:
+def summary(rows: list[tuple[float, float, float, bool]]) -> dict:
     """Mean per-page precision and recall, F1 of the means, accuracy."""
-    precisions = [tp / (tp + fp) for tp, fp, fn, _ in rows if tp + fp > 0]
-    recalls = [tp / (tp + fn) for tp, fp, fn, _ in rows if tp + fn > 0]
-    p = sum(precisions) / len(precisions) if precisions else 0.0
-    r = sum(recalls) / len(recalls) if recalls else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    p, r, f1 = prf([row[:3] for row in rows])
     return {"P": p, "R": r, "F1": f1, "accuracy": sum(e for *_, e in rows) / len(rows)}
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("data", nargs="?", default=os.environ.get("NEWSTRACE_DATA", REPO.parent / "shared" / "data"))
+    ap.add_argument("data", nargs="?", default=data_dir())
     ap.add_argument("--show", type=int, default=0, help="print the N worst pages (by per-page F1)")
     args = ap.parse_args(argv)
     base = Path(args.data) / "zyte-articles-dev"
