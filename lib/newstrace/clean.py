@@ -34,17 +34,8 @@ import pandas as pd
 from . import lexicon, sources
 from .text import count_words
 
-MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ]
-    )
-    for m in names
-}
+#: month name or abbreviation (lower case) -> month number, from the shared vocabulary
+MONTHS = {name: i + 1 for i, name in enumerate(lexicon.MONTHS)} | dict(lexicon.MONTH_ABBREVIATIONS)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT|CET|EET|EEST|MSK|EST|EDT|PST|PDT|BST|Kyiv time|local time))?"
