@@ -212,3 +212,25 @@ def test_edge_cases_give_plain_results_or_clear_errors():
         overlap.families(twice)
     with pytest.raises(overlap.OverlapError, match="DataFrame"):
         overlap.pairs(["not", "a", "frame"])
+
+
+@pytest.mark.parametrize("coverage, words", [
+    (0.95, "near-copies"),
+    (0.30, "re-tellings that share passages"),
+    (0.05, "share few passages"),
+])
+def test_describe_pairs_says_how_much_a_family_shares(coverage, words):
+    within = pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "score": [0.3],
+                           "coverage_a": [coverage], "coverage_b": [coverage / 2]})
+    text = overlap.describe_pairs(within)
+    assert words in text and f"{coverage / 2:.0%}-{coverage:.0%}" in text
+
+
+def test_family_pairs_gives_every_pair_however_low():
+    corpus = pd.DataFrame({"text": ["The harbour closed after a tanker ran aground.",
+                                    "Fishermen ask who will pay for the harbour cleanup.",
+                                    "A tanker ran aground and the harbour closed."], "title": ""},
+                          index=pd.Index(["a", "b", "c"], name="doc_id"))
+    table = overlap.family_pairs(corpus, ["a", "b", "c"])
+    assert {frozenset(p) for p in zip(table.doc_a, table.doc_b, strict=True)} == {
+        frozenset("ab"), frozenset("ac"), frozenset("bc")}

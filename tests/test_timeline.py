@@ -261,7 +261,8 @@ def test_uncertain_anchor_widens_the_interval(tmp_path):
 
 
 # ------------------------------------------------------------------ the benchmark's reader
-def test_timeml_reader_keeps_offsets():
+def test_timeml_reader_keeps_offsets(monkeypatch):
+    monkeypatch.syspath_prepend(str(paths.ROOT / "benchmarks"))  # the script imports its sibling devdata.py
     spec = importlib.util.spec_from_file_location("timeml_bench", paths.ROOT / "benchmarks" / "timeml.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -484,3 +485,19 @@ def test_event_chart_says_how_many_it_shows_and_leaves_background_out():
     subtitle = " ".join(t.get_text() for t in fig.texts).replace("\n", " ")
     assert "showing 25 of 31 events" in subtitle and "1 earlier background event(s) left out" in subtitle
     assert len(data) == 31 and int(data["shown"].sum()) == 25 and bool(data.loc[0, "background"])
+
+
+def test_a_family_member_that_shares_no_passage_passes_on_no_dates(tmp_path):
+    """Only a re-telling is written within days of its source: an article of the same family that shares
+    no sentence with the dated one keeps its own (here: no) window."""
+    report = ("The port authority closed the northern harbour on Tuesday after a tanker ran aground. "
+              "Divers inspected the hull for damage overnight. The spill was contained by noon.")
+    c = corpus([
+        ("a", report, "2023-04-10", "dateline"),
+        ("b", "Another outlet wrote: " + report, None, ""),
+        ("c", "Months on, fishermen still ask who will pay for the cleanup of the coast.", None, ""),
+    ])
+    fam = pd.Series({"a": "F1", "b": "F1", "c": "F1"})
+    w = date_documents(c, today=TODAY, corpus_dir=tmp_path, families=fam).set_index("doc_id")
+    assert w.loc["b", "how"] == "family"
+    assert w.loc["c", "how"] == "none" and pd.isna(w.loc["c", "earliest"])

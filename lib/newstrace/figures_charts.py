@@ -20,6 +20,7 @@ import pandas as pd
 
 from . import charts
 from .figures import interval
+from .figures_lexicon import VAGUE
 
 
 def doc_label(doc_id: str, corpus: pd.DataFrame) -> str:
@@ -116,8 +117,9 @@ def claim_chart(cl: pd.DataFrame, corpus: pd.DataFrame, title: str, source: str)
         ax.set_yticklabels(labels, fontsize=8)
         ax.set_ylim(y_end, -1.0)
         _finish_axes(ax, values, f"{_UNIT_NAMES.get(unit, unit)} (log scale)")
+    low, high = VAGUE["thousands"]
     charts.finish(fig, title, source, subtitle="dot = stated value · bar = range or vague quantity "
-                  "(“thousands” = 2,000–9,999) · arrow = “at least” / “up to” · whisker = “about” (±10%)")
+                  f"(“thousands” = {low:,}–{high:,}) · arrow = “at least” / “up to” · whisker = “about” (±10%)")
     data = pd.DataFrame(rows)
     keep = ["claim_id", "doc_id", "label", "surface", "value", "low", "high", "unit", "hedge", "vague", "subject",
             "source", "lo", "hi", "disagree"]

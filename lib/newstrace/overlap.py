@@ -468,6 +468,11 @@ TIME_WINDOW_DAYS = 3
 #: ... that is, when this share of one article's sentences has a counterpart in the other (TimeML:
 #: a wire story re-run 8 days later has 1.0; later developments of one saga 0.57-0.75)
 REREPORT_COVERAGE = 0.8
+#: two articles of one family "share passages" when this share of one's sentences has a counterpart in
+#: the other. Chosen on the TimeML dev news (pairs inside families, true dates): below 0.15, 72-83% of
+#: pairs lie more than a week apart (independent reports of one long-running event); from 0.15 up,
+#: 12-53% (benchmarks/README.md, "Dating"). Dating passes dates on only between such pairs.
+SHARED_PASSAGE_COVERAGE = 0.15
 #: the same-story model: feature -> logistic-regression weight (benchmarks/train_same_story.py)
 SAME_STORY_WEIGHTS = "same_story_weights.csv"
 #: the features of the same-story model, in the order of its weights file
@@ -725,6 +730,32 @@ def _sentence_block(corpus: pd.DataFrame, a, b, idf: np.ndarray | None):
     sv = _sentence_vectors(pd.concat([sa, sb], ignore_index=True), idf)
     block = _block(sv, np.arange(len(sa)), np.arange(len(sa), len(sa) + len(sb)))
     return sa, sb, block
+
+
+def family_pairs(corpus: pd.DataFrame, members) -> pd.DataFrame:
+    """Every pair of the articles ``members`` (one story family) that shares a word, however low its score; columns doc_a,
+    doc_b, score, coverage_a, coverage_b, as ``pairs`` gives them."""
+    members = list(members)
+    return pairs(corpus.loc[members], min_score=0.0, top_k=max(len(members) - 1, 1))
+
+
+def describe_pairs(within: pd.DataFrame) -> str:
+    """In words, how the articles of one family overlap, from ``family_pairs``: word cosine and coverage
+    ranges and what they mean ("near-copies", "re-tellings that share passages", "reports that share
+    few passages")."""
+    if within.empty:
+        return "no pair of its articles could be compared"
+    low = min(within.coverage_a.min(), within.coverage_b.min())
+    high = max(within.coverage_a.max(), within.coverage_b.max())
+    if high >= REREPORT_COVERAGE:
+        kind = "at least one article re-tells another almost whole (near-copies)"
+    elif high >= SHARED_PASSAGE_COVERAGE:
+        kind = "re-tellings that share passages, not copies"
+    else:
+        kind = ("reports of one story that share few passages, joined on shared names and numbers "
+                "(independent reports, or look-alike stories: read them)")
+    return (f"word cosine {within.score.min():.2f}-{within.score.max():.2f}, and {low:.0%}-{high:.0%} of an "
+            f"article's sentences have a counterpart in a sibling: {kind}")
 
 
 def align(corpus: pd.DataFrame, a, b, min_score: float | None = None, idf: np.ndarray | None = None) -> pd.DataFrame:

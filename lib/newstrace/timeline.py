@@ -313,7 +313,8 @@ def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_di
         rows[doc_id] = (lo, hi, _how(why, lo, hi), "; ".join(why), conflict)
     fam = families if families is not None else _families(corpus)
     if fam is not None:
-        _family_windows(rows, fam.reindex(corpus.index))
+        fam = fam.reindex(corpus.index)
+        _family_windows(rows, fam, _shared_passages(corpus, fam))
     out = pd.DataFrame([(d, *rows[d]) for d in corpus.index],
                        columns=["doc_id", "earliest", "latest", "how", "evidence", "conflict"])
     for col in ("earliest", "latest"):
@@ -321,17 +322,38 @@ def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_di
     return out
 
 
-def _family_windows(rows: dict, fam: pd.Series) -> None:
+def _shared_passages(corpus: pd.DataFrame, fam: pd.Series):
+    """A function (a, b) -> whether two articles of one family share passages (``overlap.family_pairs``
+    coverage >= ``overlap.SHARED_PASSAGE_COVERAGE`` on either side), computed per family, only for the
+    families that need it."""
+    from newstrace.overlap import SHARED_PASSAGE_COVERAGE, family_pairs
+
+    cache: dict = {}
+
+    def shared(a, b) -> bool:
+        label = fam.get(a)
+        if label not in cache:
+            table = family_pairs(corpus, fam.index[fam == label])
+            cache[label] = {frozenset((r.doc_a, r.doc_b)) for r in table.itertuples()
+                            if max(r.coverage_a, r.coverage_b) >= SHARED_PASSAGE_COVERAGE}
+        return frozenset((a, b)) in cache[label]
+
+    return shared
+
+
+def _family_windows(rows: dict, fam: pd.Series, shared) -> None:
     """``family``: an article without a closed window takes the span of its family's members that
-    have evidence of their own (widened by FAMILY_SLACK_DAYS; a bound stays open unless every such
-    member has it), when that agrees with its own evidence."""
+    have evidence of their own and share passages with it (``shared(a, b)``),
+    widened by FAMILY_SLACK_DAYS (a bound stays open unless every such member has it), when that
+    agrees with its own evidence."""
     own = {d: r for d, r in rows.items() if r[2] in ("stated", "text")}
     slack = pd.Timedelta(days=FAMILY_SLACK_DAYS)
     for doc_id, (lo, hi, how, why, conflict) in list(rows.items()):
         label = fam.get(doc_id)
         if label is None or (isinstance(label, float) and pd.isna(label)) or not (pd.isna(lo) or pd.isna(hi)):
             continue
-        peers = [p for p in fam.index[fam == label] if p != doc_id and p in own]
+        peers = [p for p in fam.index[fam == label] if p != doc_id and p in own
+                 and shared(doc_id, p)]
         if not peers:
             continue
         los, his = [own[p][0] for p in peers], [own[p][1] for p in peers]

@@ -136,8 +136,9 @@ def event_chart(events: pd.DataFrame, title: str, source: str, max_rows: int = 2
     ax.set_yticks(range(len(data) - 1, -1, -1), labels, fontsize=7)
     ax.set_xlim(x0, x1 + (x1 - x0) * 0.12)
     ax.set_ylim(-0.7, len(data) - 0.3)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    fig.autofmt_xdate()
+    locator = mdates.AutoDateLocator()  # tick spacing and labels that match (never "2024-11" twice)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     n_bg = int(every["background"].sum())
     n_period = len(every) - n_bg
     counts = f"showing {len(data)} of {len(every)} events"
