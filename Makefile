@@ -11,14 +11,19 @@ CORPUS ?=
 # on to the sub-make in its environment) and exported as NEWSTRACE_CORPUS, which the runner and
 # the report read with --corpus-from-env.
 override CORPUS := $(value CORPUS)
-notebooks report: export NEWSTRACE_CORPUS = $(value CORPUS)
+all notebooks report lab: export NEWSTRACE_CORPUS = $(value CORPUS)
+# Options for `make lab`, e.g. make lab LAB_ARGS="--port 9999 --no-browser"; as root (most
+# containers) JupyterLab refuses to start without --allow-root, so it is added for root.
+LAB_ARGS ?=
+ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .PHONY: all setup notebooks report test lint lab clean
 
-# `make` runs every notebook and renders the report; `make CORPUS=path/to/folder` does the
-# same on another folder of articles, writing to out/<folder name>/ (notebooks, figures, report).
-all: notebooks
-	@$(MAKE) --no-print-directory report
+# `make` runs every notebook, renders the report (also when a notebook failed: the report shows
+# the failure in its place) and prints a summary; `make CORPUS=path/to/folder` does the same on
+# another folder of articles, writing to out/<folder name>-<hash>/ (notebooks, figures, report).
+all: setup
+	$(BIN)/python -m newstrace.run --corpus-from-env --report
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +51,10 @@ lint: setup
 test: setup lint
 	$(BIN)/python -m pytest
 
+# With CORPUS the lab's notebooks read that folder and write to out/<name>-<hash>/, never over
+# the committed notebooks' figures.
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --notebook-dir=. $(ALLOW_ROOT) $(LAB_ARGS)
 
 clean:
 	rm -rf $(VENV) report out .pytest_cache .ruff_cache

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from newstrace import charts, report
+from newstrace import charts, paths, report
 
 matplotlib.use("Agg")
 
@@ -238,11 +238,22 @@ def test_styler_css_is_dropped_not_shown_as_text():
     assert "<thead>" in page
 
 
-def test_readme_gallery_lists_each_chart_under_its_notebook(tmp_path):
+def test_readme_gallery_is_a_table_of_each_chart_with_its_notebook(tmp_path):
     nbdir, figdir, _ = build_sample(tmp_path)
     md = report.gallery_markdown(nbdir, figdir)
-    assert md.startswith("**[Who says \\<em\\>what\\</em\\>](notebooks/01-first.ipynb)**")
-    assert "![Three outlets \\<script\\>x\\</script\\> cite one wire](figures/who-cites-whom.png)" in md
-    assert "Source: test articles." in md
+    rows = md.splitlines()
+    assert rows[:2] == ["| | |", "|---|---|"]
+    assert all(row.startswith("| ") and row.endswith(" |") for row in rows[2:])
+    title = "Three outlets \\<script\\>x\\</script\\> cite one wire"
+    assert (f"![{title}](figures/who-cites-whom.png) **{title}** ([notebook 01](notebooks/01-first.ipynb))"
+            in md)
     assert md.index("who-cites-whom.png") < md.index("zz-orphan.png")   # orphan charts come last
     assert "02-second" not in md                                         # no charts, no entry
+
+
+def test_the_readme_gallery_shows_the_committed_charts():
+    """The README's gallery is what `python -m newstrace.report --readme` writes from figures/."""
+    text = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = report.readme_gallery(text)
+    assert text[start:end] == report.gallery_markdown(paths.NOTEBOOKS, paths.FIGURES), (
+        "README.md's gallery is out of date: run `.venv/bin/python -m newstrace.report --readme`")

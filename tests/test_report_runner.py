@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from newstrace import paths, run
+from newstrace.errors import CorpusError
 
 KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
 
@@ -90,9 +93,55 @@ def test_figures_written_are_found_by_snapshot(tmp_path):
     assert run._snapshot(tmp_path / "missing") == {}
 
 
-@pytest.mark.parametrize("corpus, name", [("/data/My Articles", "My Articles"), ("rel/x", "x")])
-def test_output_folder_is_named_after_the_corpus(corpus, name):
-    assert run.output_dir(corpus) == paths.OUT / name
+@pytest.mark.parametrize("corpus, name", [("/data/My Articles", "My_Articles"), ("/data/news", "news"),
+                                          ("/data/report", "report"), ("/", "corpus")])
+def test_output_folder_is_named_after_the_corpus_and_its_path(corpus, name):
+    out = run.output_dir(corpus)
+    assert out.parent == paths.OUT
+    assert re.fullmatch(re.escape(name) + r"-[0-9a-f]{8}", out.name)
+
+
+def test_two_corpora_with_one_folder_name_get_two_output_folders(tmp_path):
+    a, b = tmp_path / "a" / "news", tmp_path / "b" / "news"
+    assert paths.output_dir(a) != paths.output_dir(b)
+    assert paths.output_dir(a) == paths.output_dir(tmp_path / "b" / ".." / "a" / "news")
+
+
+@pytest.mark.parametrize("inside", ["out/news", "out", "report/x", "figures", "notebooks/n"])
+def test_a_corpus_inside_the_projects_output_is_refused(inside, monkeypatch, capsys):
+    with pytest.raises(CorpusError, match="inside the project's output folder"):
+        paths.check_corpus(paths.ROOT / inside)
+    monkeypatch.setenv("NEWSTRACE_CORPUS", str(paths.ROOT / inside))
+    with pytest.raises(CorpusError):
+        paths.corpus_dir()
+    assert run.main(["--corpus", str(paths.ROOT / inside)]) == 2
+    assert "inside the project's output folder" in capsys.readouterr().err
+
+
+def test_an_output_folder_inside_the_corpus_is_refused(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("Some article text here.", encoding="utf-8")
+    assert run.main(["--corpus", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert "never written to" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+@pytest.mark.parametrize("env, figures", [
+    ({}, "figures"),
+    ({"NEWSTRACE_CORPUS": "{seeds}"}, "figures"),
+    ({"NEWSTRACE_CORPUS": "{tmp}"}, "{hashed}/figures"),
+    ({"NEWSTRACE_CORPUS": "{tmp}", "NEWSTRACE_OUT": "{tmp}-out"}, "{tmp}-out/figures"),
+])
+def test_charts_of_another_corpus_never_go_to_the_committed_figures(env, figures, tmp_path, monkeypatch):
+    """The lab case: a notebook run with NEWSTRACE_CORPUS set (and no NEWSTRACE_OUT) writes to the
+    corpus's own output folder."""
+    subst = {"seeds": str(paths.SEEDS), "tmp": str(tmp_path),
+             "hashed": str(paths.output_dir(tmp_path))}
+    monkeypatch.delenv("NEWSTRACE_CORPUS", raising=False)
+    monkeypatch.delenv("NEWSTRACE_OUT", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value.format(**subst))
+    expected = Path(figures.format(**subst))
+    assert paths.figures_dir() == (expected if expected.is_absolute() else paths.ROOT / expected)
 
 
 def test_normalise_gives_styler_tables_stable_ids():
@@ -108,3 +157,31 @@ def test_normalise_gives_styler_tables_stable_ids():
     assert first.cells[1].outputs == second.cells[1].outputs
     html = first.cells[1].outputs[0].data["text/html"]
     assert 'id="T_1_0_0"' in html and "#T_1_0_0_row1_col0" in html
+
+
+def test_a_failed_notebook_still_gets_a_report_and_the_summary_says_so(tmp_path, capsys):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("A ferry ran aground near the harbour on Monday, the coast guard said.\n",
+                                  encoding="utf-8")
+    (corpus / "b.bin").write_bytes(b"\x00\x01")
+    good, bad = tmp_path / "01-good.ipynb", tmp_path / "02-bad.ipynb"
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Good"), new_code_cell("1 + 1")]), good)
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Bad"), new_code_cell("raise ValueError('boom')")]), bad)
+    out = tmp_path / "out"
+    assert run.main(["--corpus", str(corpus), "--out", str(out), "--report", str(good), str(bad)]) == 1
+    printed = capsys.readouterr().out
+    assert "1 article loaded, 1 file(s) skipped" in printed
+    assert "skipped b.bin: unsupported file type '.bin'" in printed
+    assert "1 of 2 notebook(s) ran to the end; failed: 02-bad.ipynb" in printed
+    index = out / "report" / "index.html"
+    assert f"report: {paths.display(index)}" in printed
+    page = index.read_text(encoding="utf-8")
+    assert "This notebook stopped with an error" in page and "ValueError: boom" in page
+    assert sorted(p.name for p in corpus.iterdir()) == ["a.txt", "b.bin"]
+
+
+def test_an_empty_corpus_stops_before_any_notebook_runs(tmp_path, capsys):
+    assert run.main(["--corpus", str(tmp_path), "--out", str(tmp_path.parent / "o"), "--report"]) == 2
+    assert "no readable articles" in capsys.readouterr().err
+    assert not (tmp_path.parent / "o").exists()

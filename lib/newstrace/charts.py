@@ -14,10 +14,12 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 from . import paths
@@ -81,6 +83,12 @@ def article_labels(corpus: pd.DataFrame, width: int = 16) -> pd.Series:
     return pd.Series(labels, name="label", dtype=object)
 
 
+def plain(text) -> str:
+    """``text`` as matplotlib should draw it, letter for letter: a ``$`` is escaped, so a title quoting
+    "$19.50 vs $2.50" shows the prices instead of typesetting the words between them as mathematics."""
+    return str(text).replace("\\$", "$").replace("$", "\\$")
+
+
 def new_figure(width: float = 8.0, height: float = 4.5, **kwargs):
     """A figure and axes in the house style: ``fig, ax = new_figure()``."""
     with plt.rc_context(STYLE):
@@ -100,6 +108,8 @@ def finish(fig, title: str, source: str, subtitle: str | None = None) -> None:
     The margins are fixed in inches, so a tall chart (many articles) keeps its title close to the plot.
     """
     height = fig.get_figheight()
+    title, source = plain(title), plain(source)
+    subtitle = plain(subtitle) if subtitle else subtitle
     fig.suptitle(title, x=0.01, y=1 - 0.08 / height, ha="left", va="top", fontsize=12, fontweight="bold")
     if subtitle:
         fig.text(0.01, 1 - 0.38 / height, subtitle, ha="left", va="top", fontsize=9, color="#444444")
@@ -126,7 +136,83 @@ def save_figure(fig, name: str, data: pd.DataFrame, outdir: str | os.PathLike | 
         fig.savefig(files["svg"], format="svg", metadata={"Date": None, "Creator": None})
     frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
     csv_safe(frame).to_csv(files["csv"], index=False, lineterminator="\n")
+    problems = label_problems(fig)
+    if problems:
+        warnings.warn(ChartWarning(f"{name}: {'; '.join(problems[:5])}"), stacklevel=2)
     return files
+
+
+class ChartWarning(UserWarning):
+    """A saved chart whose tick labels overlap or run off the figure: it would mislead or hide a label."""
+
+
+def _tick_labels(ax):
+    """Per axis, the tick labels matplotlib draws: visible, not empty, inside the view limits."""
+    for axis, labels, limits, coord in (
+            ("x", ax.get_xticklabels() + ax.get_xticklabels(minor=True), ax.get_xlim(), 0),
+            ("y", ax.get_yticklabels() + ax.get_yticklabels(minor=True), ax.get_ylim(), 1)):
+        low, high = min(limits), max(limits)
+        yield axis, [t for t in labels if t.get_visible() and t.get_text().strip()
+                     and low - 1e-9 * abs(high - low) <= t.get_position()[coord] <= high + 1e-9 * abs(high - low)]
+
+
+def label_problems(fig) -> list[str]:
+    """What is wrong with the tick labels of a drawn figure, in words ([] if nothing).
+
+    Two labels of one axis whose boxes overlap ("'3×10⁵' overlaps '4×10⁵'"), and labels that
+    stick out of the figure ("'doc APW19990410.…' is cut at the left edge"). Measured with
+    matplotlib's text extents, so call it after the figure was drawn (``save_figure`` does).
+    """
+    renderer = fig.canvas.get_renderer() if hasattr(fig.canvas, "get_renderer") else fig._get_renderer()
+    frame = fig.bbox
+    problems = []
+    for ax in fig.axes:
+        if not ax.axison:
+            continue
+        for axis, labels in _tick_labels(ax):
+            if not (ax.xaxis if axis == "x" else ax.yaxis).get_visible():
+                continue
+            rects = [_text_rect(t, renderer) for t in labels]
+            for i, (t, rect) in enumerate(zip(labels, rects)):
+                problems += [f"{t.get_text()!r} overlaps {o.get_text()!r}"
+                             for o, other in zip(labels[i + 1:], rects[i + 1:]) if _rects_overlap(rect, other)]
+                problems += [f"{t.get_text()!r} is cut at the {edge} edge" for edge in _cut_edges(rect[0], frame)]
+    return problems
+
+
+def _text_rect(text, renderer):
+    """A label's drawn box, its centre, its length and height along its own direction, its angle."""
+    box = text.get_window_extent(renderer)
+    angle = np.deg2rad(text.get_rotation() % 180)
+    height = renderer.points_to_pixels(text.get_fontsize())
+    sin, cos = abs(np.sin(angle)), abs(np.cos(angle))
+    if sin < 0.05:
+        length, height = box.width, box.height
+    elif cos < 0.05:
+        length, height = box.height, box.width
+    else:  # the box of a rotated rectangle: height = length * sin + glyph height * cos
+        length = max((box.height - height * cos) / sin, 0.0)
+    centre = np.array([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2])
+    return box, centre, length, height, angle
+
+
+def _rects_overlap(a, b) -> bool:
+    """Do two labels' rectangles overlap (the same angle: separating-axis test along and across the text)."""
+    box_a, centre_a, length_a, height_a, angle = a
+    _, centre_b, length_b, height_b, angle_b = b
+    if abs(angle - angle_b) > 1e-6:
+        return box_a.overlaps(b[0])
+    along = np.array([np.cos(angle), np.sin(angle)])
+    across = np.array([-np.sin(angle), np.cos(angle)])
+    delta = centre_b - centre_a
+    return (abs(delta @ along) < (length_a + length_b) / 2 - 0.5
+            and abs(delta @ across) < (height_a + height_b) / 2 - 0.5)
+
+
+def _cut_edges(box, frame, tolerance: float = 1.0) -> list[str]:
+    edges = [("left", box.x0 < frame.x0 - tolerance), ("right", box.x1 > frame.x1 + tolerance),
+             ("bottom", box.y0 < frame.y0 - tolerance), ("top", box.y1 > frame.y1 + tolerance)]
+    return [name for name, cut in edges if cut]
 
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection").

@@ -288,7 +288,8 @@ def chart_labels(svg: Path) -> dict[str, str]:
             if comment is None:
                 comment = "".join(t.itertext() for t in g.iter(ns + "text"))
             if comment and comment.strip():
-                texts.append(html.unescape(comment.strip()))
+                # charts.plain escapes "$" for matplotlib; the reader sees the text as written
+                texts.append(html.unescape(comment.strip()).replace("\\$", "$"))
     for t in texts:
         if t.startswith("Source:") and not labels["source"]:
             labels["source"] = t[len("Source:"):].strip()
@@ -406,11 +407,14 @@ def index_html(corpus: str, notebooks: list[Notebook], charts: dict[str, Chart])
     )
 
 
-def build(notebooks_dir: Path, figures_dir: Path, out_dir: Path, corpus: str | None = None) -> Path:
+def build(notebooks_dir: Path, figures_dir: Path, out_dir: Path, corpus: str | None = None,
+          failures: dict[str, str] | None = None) -> Path:
     """Render every notebook in ``notebooks_dir`` and the charts in ``figures_dir`` into ``out_dir``.
 
     Writes NN-name.html per notebook, figures/ (PNG, SVG, CSV copies) and index.html;
     returns the path of index.html. ``corpus`` defaults to what the runner recorded.
+    ``failures`` (notebook stem -> error) marks notebooks whose latest run failed, shown in
+    place of their findings even when the file on disk is an older, successful run.
     """
     from .run import notebooks as list_notebooks
 
@@ -434,6 +438,8 @@ def build(notebooks_dir: Path, figures_dir: Path, out_dir: Path, corpus: str | N
     for src in sources:
         nb = nbformat.read(src, as_version=4)
         summary = summarise(nb, src.stem, list(charts))
+        if failures and src.stem in failures:
+            summary.error = failures[src.stem]
         summaries.append(summary)
         (out_dir / f"{src.stem}.html").write_text(render_notebook(nb, summary.title, html_exporter), encoding="utf-8")
     if corpus is None:
@@ -447,59 +453,84 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
 
 
-def gallery_markdown(notebooks_dir: Path, figures_dir: Path, prefix: str = "figures/") -> str:
-    """The chart gallery as Markdown for the README: per notebook, each chart with its title
-    (the finding) and source line, images linked relative to the repository root."""
+def gallery_markdown(notebooks_dir: Path, figures_dir: Path, prefix: str = "figures/", columns: int = 2) -> str:
+    """The chart gallery as the README's Markdown table: ``columns`` charts a row, each cell the image,
+    its title (the finding) in bold and the notebook that drew it, in notebook order; charts no notebook
+    claims come last. Images are linked relative to the repository root."""
     charts = _charts(Path(figures_dir))
     from .run import notebooks as list_notebooks
 
-    lines, used = [], set()
+    cells, used = [], set()
     for src in list_notebooks(Path(notebooks_dir)):
         s = summarise(nbformat.read(src, as_version=4), src.stem, list(charts))
-        own = [charts[f] for f in s.figures if f in charts]
-        used.update(c.name for c in own)
-        if not own:
-            continue
-        lines += [f"**[{_md(s.title)}](notebooks/{src.name})**", ""]
-        for c in own:
-            source = f" Source: {_md(c.source)}." if c.source else ""
-            lines += [f"![{_md(c.title)}]({prefix}{c.files['png']})", "",
-                      f"*{_md(c.title)}.*{source}", ""]
-    rest = [c for n, c in charts.items() if n not in used]
-    for c in rest:
-        lines += [f"![{_md(c.title)}]({prefix}{c.files['png']})", "", f"*{_md(c.title)}.*", ""]
-    return "\n".join(lines).rstrip() + "\n"
+        number = src.stem.split("-", 1)[0]
+        for c in (charts[f] for f in s.figures if f in charts):
+            used.add(c.name)
+            cells.append(f"![{_md(c.title)}]({prefix}{c.files['png']}) **{_md(c.title)}** "
+                         f"([notebook {_md(number)}](notebooks/{src.name}))")
+    cells += [f"![{_md(c.title)}]({prefix}{c.files['png']}) **{_md(c.title)}**"
+              for n, c in charts.items() if n not in used]
+    if not cells:
+        return ""
+    rows = ["|" + " |" * columns, "|" + "---|" * columns]
+    for i in range(0, len(cells), columns):
+        row = cells[i:i + columns] + [""] * (columns - len(cells[i:i + columns]))
+        rows.append("| " + " | ".join(row) + " |")
+    return "\n".join(rows) + "\n"
+
+
+GALLERY_START, GALLERY_END = "<!-- gallery: written by `python -m newstrace.report --readme` -->\n", "<!-- end gallery -->"
+
+
+def readme_gallery(readme_text: str) -> tuple[int, int]:
+    """Start and end offsets of the generated gallery between its markers in the README's text."""
+    start = readme_text.index(GALLERY_START) + len(GALLERY_START)
+    return start, readme_text.index(GALLERY_END, start)
+
+
+def _update_readme(readme: Path) -> int:
+    text = readme.read_text(encoding="utf-8")
+    try:
+        start, end = readme_gallery(text)
+    except ValueError:
+        print(f"error: {paths.display(readme)}: no gallery markers ({GALLERY_START.strip()} ... {GALLERY_END})",
+              file=sys.stderr)
+        return 2
+    new = text[:start] + gallery_markdown(paths.NOTEBOOKS, paths.FIGURES) + text[end:]
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    print(f"{paths.display(readme)}: gallery {'updated' if new != text else 'unchanged'}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newstrace.report", description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", help="render the run on this folder (out/<name>/) instead of the committed one")
-    parser.add_argument("--out", help="the run's output folder (default: out/<corpus name>)")
+    parser.add_argument("--corpus", help="render the run on this folder (out/<name>-<hash>/) instead of the committed one")
+    parser.add_argument("--out", help="the run's output folder (default: out/<corpus name>-<hash>)")
     parser.add_argument("--corpus-from-env", action="store_true",
                         help="take the corpus folder from $NEWSTRACE_CORPUS when --corpus is not given "
                              "(how make passes CORPUS: as data, never through the shell); empty means the default")
     parser.add_argument("--readme", action="store_true",
-                        help="print the committed charts as a Markdown gallery for the README, write nothing")
+                        help="rewrite the chart gallery in README.md from the committed charts, build no report")
     args = parser.parse_args(argv)
     if args.corpus_from_env and not args.corpus:
         args.corpus = os.environ.get("NEWSTRACE_CORPUS", "").strip() or None
+    if args.corpus and paths.is_default(Path(args.corpus).expanduser()):
+        args.corpus = None  # the seeds' report is the committed one
     if args.readme:
-        sys.stdout.write(gallery_markdown(paths.NOTEBOOKS, paths.FIGURES))
-        return 0
-    from .run import output_dir
-
+        return _update_readme(paths.ROOT / "README.md")
     corpus = None
     if args.corpus or args.out:
         if args.corpus:
             corpus = paths.display(Path(args.corpus).expanduser().resolve())
-        base = Path(args.out).resolve() if args.out else output_dir(Path(args.corpus).expanduser().resolve())
+        base = Path(args.out).resolve() if args.out else paths.output_dir(Path(args.corpus))
         notebooks_dir, figures_dir, out_dir = base / "notebooks", base / "figures", base / "report"
         if not notebooks_dir.is_dir():
             print(f"error: {paths.display(notebooks_dir)}: no executed notebooks; run "
                   f"`make CORPUS={args.corpus or '...'}` first", file=sys.stderr)
             return 2
     else:
-        notebooks_dir, figures_dir, out_dir = paths.NOTEBOOKS, paths.FIGURES, paths.ROOT / "report"
+        notebooks_dir, figures_dir, out_dir = paths.NOTEBOOKS, paths.FIGURES, paths.REPORT
     try:
         index = build(notebooks_dir, figures_dir, out_dir, corpus)
     except FileNotFoundError as exc:

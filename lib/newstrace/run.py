@@ -3,7 +3,7 @@
 Without ``--corpus`` the notebooks run on ``seeds/`` and are written back in place
 (only when their content changed, so a second run leaves tracked files alone).
 With ``--corpus DIR`` they run on DIR and the executed copies and figures go to
-``out/<DIR name>/`` (or ``--out``); the committed notebooks and ``figures/`` are not
+``out/<DIR name>-<hash>/`` (or ``--out``); the committed notebooks and ``figures/`` are not
 touched. The corpus reaches a notebook through ``$NEWSTRACE_CORPUS`` (read by
 ``paths.corpus_dir()`` in its parameter cell), the output folder through
 ``$NEWSTRACE_OUT``: nobody edits a notebook to point it elsewhere.
@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 from . import paths
+from .errors import CorpusError
 
 VOLATILE_METADATA = ("execution", "collapsed", "scrolled")
 # pandas' Styler names its table and CSS rules with a random id (T_1a2b3) unless told one.
@@ -155,8 +157,8 @@ def notebooks(folder: Path = paths.NOTEBOOKS) -> list[Path]:
 
 
 def output_dir(corpus: Path) -> Path:
-    """Where a run on another corpus writes: ``out/<corpus folder name>/``."""
-    return paths.OUT / Path(corpus).name
+    """Where a run on another corpus writes: ``paths.output_dir`` (``out/<name>-<hash>/``)."""
+    return paths.output_dir(corpus)
 
 
 def run_all(chosen: list[Path], corpus: Path | None = None, out: Path | None = None,
@@ -190,14 +192,76 @@ def run_all(chosen: list[Path], corpus: Path | None = None, out: Path | None = N
     return results
 
 
+def corpus_summary(corpus: Path) -> tuple[int, list[tuple[str, str]], str]:
+    """Articles loaded, files skipped (where, reason) and a load error ("" if none) for ``corpus``.
+
+    The notebooks load the corpus themselves; this is the count ``make`` prints at the end.
+    """
+    from .corpus import CorpusWarning, load_corpus
+    from .errors import CorpusError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        try:
+            frame = load_corpus(corpus)
+        except CorpusError as exc:
+            return 0, [], str(exc)
+    return len(frame), list(frame.attrs.get("skipped", [])), ""
+
+
+def summary_lines(corpus: Path, loaded: tuple[int, list[tuple[str, str]], str], results: list[Result],
+                  report: Path | None, max_skipped: int = 20) -> list[str]:
+    """What ``make`` prints last: articles loaded, files skipped with reasons (``loaded`` is what
+    ``corpus_summary`` returned), notebooks run, the report's path."""
+    n, skipped, error = loaded
+    lines = [f"summary for {paths.display(corpus)}:"]
+    lines.append(f"  corpus: {error}" if error else
+                 f"  {n} article{'' if n == 1 else 's'} loaded, {len(skipped)} file(s) skipped")
+    for where, reason in skipped[:max_skipped]:
+        lines.append(f"    skipped {where}: {reason}")
+    if len(skipped) > max_skipped:
+        lines.append(f"    ... and {len(skipped) - max_skipped} more (notebook 01 lists them all)")
+    failed = [r for r in results if r.error]
+    lines.append(f"  {len(results) - len(failed)} of {len(results)} notebook(s) ran to the end"
+                 + (f"; failed: {', '.join(r.notebook for r in failed)}" if failed else ""))
+    if report is not None:
+        lines.append(f"  report: {paths.display(report)}")
+    return lines
+
+
+def _render_report(out: Path | None, corpus: Path, results: list[Result], echo) -> Path | None:
+    from . import report
+
+    base = (out / "notebooks", out / "figures", out / "report") if out is not None else (
+        paths.NOTEBOOKS, paths.FIGURES, paths.REPORT)
+    failures = {Path(r.notebook).stem: r.error for r in results if r.error}
+    try:
+        return report.build(*base, corpus=paths.display(corpus), failures=failures)
+    except FileNotFoundError as exc:
+        echo(f"report not written: {exc}")
+        return None
+
+
+def _check_out(out: Path, corpus: Path | None) -> str:
+    """"" if ``out`` may be written, else why not (a committed folder, the seeds, the corpus)."""
+    if out in (paths.ROOT, paths.NOTEBOOKS, paths.FIGURES, paths.SEEDS):
+        return "choose an output folder of its own"
+    for folder in (paths.SEEDS, corpus):
+        if folder is not None and (out == folder or folder in out.parents):
+            return "the output folder may not lie inside the corpus (input folders are never written to)"
+    return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newstrace.run", description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", help="folder of articles (default: seeds/)")
-    parser.add_argument("--out", help="output folder (default with --corpus: out/<corpus name>; "
+    parser.add_argument("--out", help="output folder (default with --corpus: out/<corpus name>-<hash>; "
                                       "without either: the notebooks are updated in place)")
     parser.add_argument("--corpus-from-env", action="store_true",
                         help="take the corpus folder from $NEWSTRACE_CORPUS when --corpus is not given "
                              "(how make passes CORPUS: as data, never through the shell); empty means the default")
+    parser.add_argument("--report", action="store_true",
+                        help="render the report after the notebooks, even if one failed, and print a summary")
     parser.add_argument("notebook", nargs="*", help="run only these notebooks")
     args = parser.parse_args(argv)
     if args.corpus_from_env and not args.corpus:
@@ -205,31 +269,45 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus = out = None
     if args.corpus:
-        corpus = Path(args.corpus).expanduser().resolve()
+        try:
+            corpus = paths.check_corpus(Path(args.corpus))
+        except CorpusError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         if not corpus.is_dir():
             print(f"error: {args.corpus}: corpus folder not found", file=sys.stderr)
             return 2
-        out = output_dir(corpus)
+        if paths.is_default(corpus):
+            corpus = None  # `make CORPUS=seeds` is the default run
+        else:
+            out = output_dir(corpus)
     if args.out:
         out = Path(args.out).expanduser().resolve()
-    if out is not None and paths.ROOT in (out, *out.parents) and out.resolve() in (
-            paths.ROOT, paths.NOTEBOOKS, paths.FIGURES, paths.SEEDS):
-        print(f"error: {args.out}: choose an output folder of its own", file=sys.stderr)
+    if out is not None and (why := _check_out(out, corpus)):
+        print(f"error: {args.out or out}: {why}", file=sys.stderr)
         return 2
     chosen = [Path(n).resolve() for n in args.notebook] or notebooks()
     if not chosen:
         print(f"error: no notebooks in {paths.display(paths.NOTEBOOKS)}", file=sys.stderr)
         return 2
-    results = run_all(chosen, corpus, out, echo=lambda line: print(line, flush=True))
+    echo = lambda line: print(line, flush=True)  # noqa: E731
+    loaded = corpus_summary(corpus or paths.SEEDS)
+    if loaded[2]:  # nothing to analyse: say so at once instead of failing every notebook
+        print(f"error: {loaded[2]}", file=sys.stderr)
+        return 2
+    results = run_all(chosen, corpus, out, echo=echo)
     failed = [r for r in results if r.error]
     if failed:
         where = paths.display(out / "notebooks") if out is not None else "the notebooks (left unchanged)"
         print(f"{len(failed)} of {len(results)} notebook(s) failed: "
               f"{', '.join(r.notebook for r in failed)}; see {where}", file=sys.stderr)
-        return 1
-    if out is not None:
+    elif out is not None:
         print(f"executed notebooks: {paths.display(out / 'notebooks')}, figures: {paths.display(out / 'figures')}")
-    return 0
+    if args.report:
+        index = _render_report(out, corpus or paths.SEEDS, results, echo)
+        for line in summary_lines(corpus or paths.SEEDS, loaded, results, index):
+            echo(line)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
