@@ -173,9 +173,9 @@ def label_problems(fig) -> list[str]:
             if not (ax.xaxis if axis == "x" else ax.yaxis).get_visible():
                 continue
             rects = [_text_rect(t, renderer) for t in labels]
-            for i, (t, rect) in enumerate(zip(labels, rects)):
+            for i, (t, rect) in enumerate(zip(labels, rects, strict=True)):
                 problems += [f"{t.get_text()!r} overlaps {o.get_text()!r}"
-                             for o, other in zip(labels[i + 1:], rects[i + 1:]) if _rects_overlap(rect, other)]
+                             for o, other in zip(labels[i + 1:], rects[i + 1:], strict=True) if _rects_overlap(rect, other)]
                 problems += [f"{t.get_text()!r} is cut at the {edge} edge" for edge in _cut_edges(rect[0], frame)]
     return problems
 
