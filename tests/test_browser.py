@@ -29,8 +29,8 @@ from newstrace import paths, report, run
 
 HERE = Path(__file__).parent
 CRAFTED = HERE / "data" / "report"
-INSTALL = ("install it with `apt-get update && apt-get install -y chromium chromium-driver` (Debian) "
-           "and `pip install selenium==4.51.0`")
+INSTALL_CHROMIUM = "install it with `apt-get update && apt-get install -y chromium chromium-driver` (Debian)"
+INSTALL_SELENIUM = "install it with `.venv/bin/python -m pip install -r requirements.txt` (it is pinned there)"
 CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-dev-shm-usage", "--window-size=1280,1000"]
@@ -60,12 +60,12 @@ def _chromium():
     binary = shutil.which("chromium") or shutil.which("chromium-browser")
     driver = shutil.which("chromedriver")
     if not (binary and driver):
-        pytest.skip(f"Chromium or chromedriver not found: {INSTALL}")
+        pytest.skip(f"Chromium or chromedriver not found: {INSTALL_CHROMIUM}")
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        pytest.skip(f"selenium is not installed: {INSTALL}")
+        pytest.skip(f"selenium is not installed: {INSTALL_SELENIUM}")
     return binary, driver, webdriver, Service
 
 
@@ -82,7 +82,7 @@ def browser():
         chrome = webdriver.Chrome(service=Service(driver), options=options)
     except Exception as exc:  # a broken install: say so rather than fail every test obscurely
         shutil.rmtree(profile, ignore_errors=True)
-        pytest.skip(f"Chromium did not start ({type(exc).__name__}: {str(exc).splitlines()[0]}); {INSTALL}")
+        pytest.skip(f"Chromium did not start ({type(exc).__name__}: {str(exc).splitlines()[0]}); {INSTALL_CHROMIUM}")
     chrome.set_page_load_timeout(60)
     yield chrome
     chrome.quit()
@@ -189,3 +189,58 @@ def test_crafted_articles_render_inert_in_the_browser(crafted_run, browser, shot
     text = "\n".join(s["text"] for s in seen.values())
     assert "Norrvik" in text                                        # the articles are there
     assert "window.__pwned" in text                                 # the hostile markup is shown, as text
+
+
+# ------------------------------------------------------------- the corpus matrix, end to end
+MATRIX = HERE / "data" / "matrix"
+# what each corpus must make the notebooks say, in words, instead of failing
+MATRIX_WORDS = {"one": "1 article", "unrelated": "2 articles", "family": "5 articles"}
+
+
+@pytest.fixture(scope="module")
+def matrix_runs(tmp_path_factory):
+    """Each corpus of tests/data/matrix through the runner as `make CORPUS=...` runs it
+    (`newstrace.run --corpus DIR --report`), into a temporary output folder."""
+    runs = {}
+    for name in MATRIX_WORDS:
+        out = tmp_path_factory.mktemp(f"matrix-{name}")
+        status = run.main(["--corpus", str(MATRIX / name), "--out", str(out), "--report"])
+        runs[name] = (status, out)
+    return runs
+
+
+def _outputs(notebook: Path) -> str:
+    nb = nbformat.read(notebook, as_version=4)
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            parts.append("".join(out.get("text", "")))
+            parts.append("".join(out.get("data", {}).get("text/plain", "")))
+            parts.append("".join(out.get("traceback", [])))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("name", list(MATRIX_WORDS))
+def test_every_notebook_runs_on_a_corpus_of_any_shape(name, matrix_runs):
+    """One article, two unrelated ones, one family of five: every notebook runs to the end, a report
+    is built, and no chart has overlapping or cut tick labels (charts.ChartWarning)."""
+    status, out = matrix_runs[name]
+    failed = {nb.name: nbformat.read(nb, as_version=4).metadata["newstrace"].get("error")
+              for nb in sorted((out / "notebooks").glob("*.ipynb"))
+              if nbformat.read(nb, as_version=4).metadata["newstrace"].get("error")}
+    assert status == 0 and not failed, f"{name}: {failed}"
+    assert (out / "report" / "index.html").is_file()
+    for nb in sorted((out / "notebooks").glob("*.ipynb")):
+        text = _outputs(nb)
+        assert "ChartWarning" not in text, f"{name}/{nb.name}: {text[text.index('ChartWarning'):][:300]}"
+        assert "Traceback" not in text, f"{name}/{nb.name}: an error is shown"
+    assert MATRIX_WORDS[name] in _outputs(out / "notebooks" / "01-corpus.ipynb")
+
+
+@pytest.mark.parametrize("name", list(MATRIX_WORDS))
+def test_the_report_of_each_corpus_opens_in_the_browser(name, matrix_runs, browser, shots):
+    status, out = matrix_runs[name]
+    if status != 0:
+        pytest.fail(f"the run on {name} failed (see the test above)")
+    seen = check_report(browser, out / "report" / "index.html", shots, f"matrix-{name}")
+    assert str(MATRIX / name) in seen["index.html"]["text"] or name in seen["index.html"]["text"]

@@ -68,3 +68,25 @@ def test_cites_chart_draws_only_citing_articles_and_says_how_many():
 def test_cites_chart_without_cites():
     _, links, title = corpus_charts.cites_chart(make_corpus(4, cites_every=0), "test articles")
     assert links.empty and title == "No article names the original it re-reports"
+
+
+@pytest.mark.parametrize("n, originals, view", [(5, 2, "links"), (34, 6, "links"), (300, 60, "bars"),
+                                                (1000, 45, "bars")])
+def test_cites_chart_counts_articles_per_original_when_lines_would_tangle(n, originals, view):
+    corpus = make_corpus(n)
+    corpus["cites"] = [[f"Outlet number {i % originals}"] for i in range(n)]
+    if view == "links":
+        corpus["cites"] = [c if i < corpus_charts.MAX_LINKED else [] for i, c in enumerate(corpus.cites)]
+    fig, links, title = corpus_charts.cites_chart(corpus, "test articles")
+    fig.canvas.draw()
+    assert charts.label_problems(fig) == []
+    if view == "links":
+        assert "attribute the story to" in title
+        return
+    top = max(range(originals), key=lambda k: (sum(1 for i in range(n) if i % originals == k), -k))
+    assert title.startswith(f"The most cited original is Outlet number {top}, named by ")
+    assert f"{n} articles name {originals} originals" in title
+    subtitle = " ".join(t.get_text() for t in fig.texts)
+    shown = min(originals, corpus_charts.MAX_ROWS)
+    assert (f"showing the {shown} of {originals} originals cited most" in subtitle) == (shown < originals)
+    assert len(links) == n

@@ -483,8 +483,21 @@ def test_event_chart_says_how_many_it_shows_and_leaves_background_out():
     win = pd.DataFrame({"doc_id": ["a"], "earliest": [day("2025-02-01")], "latest": [day("2025-03-05")]})
     fig, data = event_chart(ev, "t", "s", max_rows=25, windows=win)
     subtitle = " ".join(t.get_text() for t in fig.texts).replace("\n", " ")
-    assert "showing 25 of 31 events" in subtitle and "1 earlier background event(s) left out" in subtitle
+    assert "showing 25 of 31 events" in subtitle and "1 earlier background event left out" in subtitle
     assert len(data) == 31 and int(data["shown"].sum()) == 25 and bool(data.loc[0, "background"])
+
+
+@pytest.mark.parametrize("n_docs, background, title", [
+    ([1], [False], "1 event in the news period, 0 told by more than one article"),
+    ([2, 1, 3], [False, True, False],
+     "2 events in the news period, 2 told by more than one article; 1 earlier background event"),
+    ([1, 1, 2], [True, True, False], "1 event in the news period, 1 told by more than one article; "
+                                     "2 earlier background events"),
+])
+def test_event_title_counts_in_words(n_docs, background, title):
+    from newstrace.timeline_charts import event_title
+
+    assert event_title(pd.DataFrame({"n_docs": n_docs, "background": background})) == title
 
 
 def test_a_family_member_that_shares_no_passage_passes_on_no_dates(tmp_path):
@@ -501,3 +514,32 @@ def test_a_family_member_that_shares_no_passage_passes_on_no_dates(tmp_path):
     w = date_documents(c, today=TODAY, corpus_dir=tmp_path, families=fam).set_index("doc_id")
     assert w.loc["b", "how"] == "family"
     assert w.loc["c", "how"] == "none" and pd.isna(w.loc["c", "earliest"])
+
+
+@pytest.mark.parametrize("n", [5, 40, 41, 300])
+def test_reporting_chart_counts_articles_per_period_beyond_forty(n):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from newstrace import charts
+    from newstrace.timeline_charts import MAX_ROWS, reporting_chart
+
+    ids = [f"APW19980227.{i:04d}" for i in range(n)]
+    start = pd.Timestamp("1998-02-01")
+    windows = pd.DataFrame({
+        "doc_id": ids,
+        "earliest": [start + pd.Timedelta(days=i % 90) if i % 10 else pd.NaT for i in range(n)],
+        "latest": [start + pd.Timedelta(days=i % 90 + (0 if i % 3 else 60)) if i % 10 else pd.NaT
+                   for i in range(n)],
+        "how": ["text"] * n, "evidence": [""] * n})
+    corpus_ = pd.DataFrame({"outlet": ["Associated Press"] * n}, index=pd.Index(ids, name="doc_id"))
+    fig, data = reporting_chart(windows, corpus_, "t", "s")
+    fig.canvas.draw()
+    assert charts.label_problems(fig) == [] and len(data) == n
+    assert fig.get_figheight() <= 1.2 + 0.55 * MAX_ROWS
+    texts = " ".join(t.get_text() for t in fig.texts)
+    if n > MAX_ROWS:
+        undated = sum(1 for i in range(n) if i % 10 == 0)
+        wide = sum(1 for i in range(n) if i % 10 and i % 3 == 0)
+        assert f"{n - undated - wide} of {n} articles dated to a window of 31 days or less" in texts
+        assert f"{undated + wide} with a wider window or none are not counted" in texts

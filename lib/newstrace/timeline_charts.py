@@ -33,13 +33,25 @@ def _limits(lo: pd.Series, hi: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp]:
     return a - pad, b + pad
 
 
+#: articles drawn one row each; more are counted per week or month instead (a row per article
+#: made a 300-article chart 19,878 px tall)
+MAX_ROWS = 40
+#: a window this wide or narrower counts as dated in the count view
+COUNT_WINDOW_DAYS = 31
+
+
 def reporting_chart(windows: pd.DataFrame, corpus: pd.DataFrame, title: str, source: str):
     """Publication window of every article; returns (fig, data) with data columns
-    doc_id, outlet, earliest, latest, how, evidence."""
+    doc_id, outlet, earliest, latest, how, evidence.
+
+    Up to ``MAX_ROWS`` articles: one row each. More: ``reporting_counts`` (articles per period)."""
     outlets = corpus["outlet"] if "outlet" in corpus.columns else pd.Series("", index=corpus.index)
     data = windows.copy()
     data.insert(1, "outlet", data["doc_id"].map(outlets).fillna(""))
     data = data.sort_values(["earliest", "latest", "doc_id"], na_position="last").reset_index(drop=True)
+    if len(data) > MAX_ROWS:
+        return reporting_counts(data, title, source)
+    names = charts.article_labels(corpus) if len(corpus) else pd.Series(dtype=str)
     colors = charts.outlet_colors(data["outlet"])
     fig, ax = charts.new_figure(9, 1.2 + 0.55 * max(len(data), 2))
     x0, x1 = _limits(data["earliest"], data["latest"])
@@ -61,8 +73,9 @@ def reporting_chart(windows: pd.DataFrame, corpus: pd.DataFrame, title: str, sou
             ax.annotate("", xy=(x0, y), xytext=(b, y), arrowprops={"arrowstyle": "->", "color": color})
         if pd.isna(hi):
             ax.annotate("", xy=(x1, y), xytext=(a, y), arrowprops={"arrowstyle": "->", "color": color})
-    labels = [f"{r['doc_id'][:18]}  {r['outlet'] or '(outlet unknown)'}\n{HOW_LABELS.get(r['how'], r['how'])}"
-              for _, r in data.iterrows()]
+    # article_labels names the outlet when it is known ("24 Channel · 001_bedc…7ba2cf9")
+    labels = [charts.plain(f"{names.get(r['doc_id'], r['doc_id'])}{'' if r['outlet'] else '  (outlet unknown)'}\n"
+                           f"{HOW_LABELS.get(r['how'], r['how'])}") for _, r in data.iterrows()]
     ax.set_yticks(range(len(data) - 1, -1, -1), labels, fontsize=8)
     ax.set_xlim(x0, x1)
     ax.set_ylim(-0.7, len(data) - 0.3)
@@ -108,6 +121,48 @@ def select_events(events: pd.DataFrame, period: tuple, max_rows: int) -> pd.Data
     return data
 
 
+def reporting_counts(data: pd.DataFrame, title: str, source: str):
+    """Articles per week (a span under half a year) or per month, for a corpus too large for a row
+    per article: a bar counts the articles whose window (at most ``COUNT_WINDOW_DAYS`` wide) has its
+    middle in that period; the subtitle says how many have wider windows or none and are not
+    counted. Returns (fig, data): ``data`` as given, one row per article."""
+    width = (data["latest"] - data["earliest"]).dt.days
+    dated = data[width.notna() & (width <= COUNT_WINDOW_DAYS)]
+    middle = dated["earliest"] + (dated["latest"] - dated["earliest"]) / 2
+    fig, ax = charts.new_figure(9, 4.2)
+    if len(dated):
+        span = (middle.max() - middle.min()).days
+        freq, unit = ("W", "week") if span < 183 else ("MS", "month")
+        counts = middle.dt.to_period("W" if freq == "W" else "M").value_counts().sort_index()
+        starts = counts.index.to_timestamp()
+        ax.bar(starts, counts.to_numpy(), width=6 if freq == "W" else 27, align="edge", color=charts.PALETTE[0])
+        locator = mdates.AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.set_ylabel(f"articles per {unit}")
+    n_wide = len(data) - len(dated)
+    subtitle = (f"{len(dated)} of {len(data)} articles dated to a window of {COUNT_WINDOW_DAYS} days or less, "
+                "counted where the window's middle falls" + (
+                    f"; {n_wide} with a wider window or none are not counted" if n_wide else ""))
+    charts.finish(fig, title, source, subtitle=subtitle)
+    return fig, data
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def event_title(data: pd.DataFrame) -> str:
+    """The finding of the event chart, from the table ``event_chart`` returns (columns n_docs,
+    background): "4 events in the news period, 1 told by more than one article; 3 earlier
+    background events"."""
+    news = data[~data["background"]]
+    n_bg = int(data["background"].sum())
+    shared = int((news["n_docs"] > 1).sum())
+    title = f"{_count(len(news), 'event')} in the news period, {shared} told by more than one article"
+    return title + (f"; {_count(n_bg, 'earlier background event')}" if n_bg else "")
+
+
 def event_chart(events: pd.DataFrame, title: str, source: str, max_rows: int = 25, wrap: int = 70,
                 windows: pd.DataFrame | None = None):
     """Dated events of the news period as bars from earliest to latest day; returns (fig, data)
@@ -141,11 +196,11 @@ def event_chart(events: pd.DataFrame, title: str, source: str, max_rows: int = 2
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     n_bg = int(every["background"].sum())
     n_period = len(every) - n_bg
-    counts = f"showing {len(data)} of {len(every)} events"
+    counts = f"showing {len(data)} of {_count(len(every), 'event')}"
     if len(data) < n_period:
         counts += f" ({n_period} in the news period; the ones told by the most articles)"
     if n_bg:
-        counts += f"; {n_bg} earlier background event(s) left out"
+        counts += f"; {_count(n_bg, 'earlier background event')} left out"
     charts.finish(fig, title, source, subtitle=textwrap.fill(
         f"{counts}. Bar: the interval the text's date expression allows; dark: told by several articles; "
         "grey band: the news period (the articles' publication windows)", 140))
