@@ -449,3 +449,17 @@ def test_long_s_folded_by_ignorecase_does_not_crash():
     # re.IGNORECASE matches "ſ" (long s) as "s": the vague-word lookup must fold it too
     r = figs("Thousandſ of people fled.")[0]
     assert (r["low"], r["high"], r["vague"]) == (1000, 10000, True)
+
+
+# --- counted things and units of vague quantities ------------------------------------------------
+
+@pytest.mark.parametrize("text, counted, unit_written, low", [
+    ("Thousands of nurses walked out on Monday.", "nurses", "", 1000),
+    ("Tens of thousands of students filled the square.", "students", "", 10000),
+    ("The fire spread over hundreds of miles of forest.", "", "mile", 100 * 1.609344),
+    ("Dozens of ferries were cancelled.", "ferries", "", 12),
+])
+def test_vague_quantities_keep_the_counted_thing_or_unit(text, counted, unit_written, low):
+    r = one(text)
+    assert (r["counted"], r["unit_written"]) == (counted, unit_written)
+    assert r["low"] == pytest.approx(low)

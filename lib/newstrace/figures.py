@@ -1272,7 +1272,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             f_low, f_high = L.FEW[few]
             base = _mult_value(m.group("fmult"))
             low, high = f_low * base, f_high * base
-        unit, quantity = "", "count"
+        unit, quantity, written, factor = "", "count", "", 1.0
         um = _VAGUE_CURRENCY_RE.match(sent[e:])
         subject, _ = _count_noun(sent, e)
         if um:
@@ -1281,13 +1281,18 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             subject = ""
         elif (uo := _OF_NEXT.match(sent[e:])) and (vu := _unit_after(sent, e + uo.end())) is not None \
                 and not vu.group("sep").strip():
-            canon, q = _UNIT_TABLE.get(vu.group("unit").lower(), ("", "count"))
-            if q in ("duration", "percent"):
-                unit, quantity = canon, q
-                e = vu.end()
-                subject = ""
+            unit, quantity, written, factor, _ = _read_unit(vu, None)  # "hundreds of miles": a length
+            if quantity in ("count", "money"):
+                unit, quantity, written, factor = "", "count", "", 1.0
+            else:
+                e, subject = vu.end(), ""
         hedge, hs, he = _hedge_at(sent, s, e)
-        rows.append(_row(sent, hs, he, nan, float(low), float(high), unit, quantity, hedge, True, subject))
+        row = _row(sent, hs, he, nan, float(low) * factor, float(high) * factor, unit, quantity, hedge, True,
+                   subject)
+        row.update(unit_written=written or unit, to_unit=factor)
+        # "thousands of nurses" counts nurses, as "3,000 nurses" does
+        row["counted"] = _head_noun_phrase(subject) if quantity == "count" and subject else ""
+        rows.append(row)
         taken.append((s, e))
 
     # 2. fractions: "half the territory", "two-thirds of", "one in five"
