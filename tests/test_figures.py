@@ -463,3 +463,32 @@ def test_vague_quantities_keep_the_counted_thing_or_unit(text, counted, unit_wri
     r = one(text)
     assert (r["counted"], r["unit_written"]) == (counted, unit_written)
     assert r["low"] == pytest.approx(low)
+
+
+# --- every row of the news unit lexicon reads its own example -------------------------------------
+
+def _units_news_rows():
+    import csv
+
+    from newstrace import figures
+    with open(figures._DATA / "units_news.csv", encoding="utf-8") as f:
+        return [r for r in csv.DictReader(f) if r["unit"]]
+
+
+@pytest.mark.parametrize("row", _units_news_rows(), ids=lambda r: r["surface"])
+def test_units_news_rows_read_their_example(row):
+    rows = figs(row["example"])
+    hits = [r for r in rows if row["surface"].lower() in r["surface"].lower()]
+    assert hits and hits[0]["quantity"] != "count", [(r["surface"], r["quantity"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, unit_written", [
+    ("The new engine delivers 420 Nm of torque.", "newton_meter"),
+    ("Chips made on a 3 nm process are faster.", "nanometer"),
+    ("The monitor is 27″ across.", "inch"),
+    ("Fines reach 4 million Danish crowns.", "DKK"),
+    ("The deal is worth 900 million Swedish crowns.", "SEK"),
+    ("Prices start at 50,000 Czech crowns.", "CZK"),
+])
+def test_news_units_and_currency_names(text, unit_written):
+    assert one(text)["unit_written"] == unit_written

@@ -169,7 +169,7 @@ for _k, (_u, _q) in NEWS_UNITS.items():
 _NOT_UNITS = frozenset(k for k, (u, _) in NEWS_UNITS.items() if not u)
 
 _UNIT_AFTER_RE = re.compile(
-    rf"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?P<unit>{_alt(_UNIT_TABLE)})(?P<old>-old\b|-olds\b)?(?:(?<=[%²$€£])|(?![\w²]))",
+    rf"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?P<unit>{_alt(_UNIT_TABLE)})(?P<old>-old\b|-olds\b)?(?:(?<=[%²$€£″])|(?![\w²]))",
     re.IGNORECASE,
 )
 # Canonical targets of physical units, converted with pint.
@@ -562,7 +562,7 @@ _PLURAL_ACTORS = set(
 
 # --- the extractor -----------------------------------------------------------------------------
 
-_NEXT_TOKEN_RE = re.compile(r"[ \u00a0]?-?[ \u00a0]?([^\W\d_]+|[%°²$€£])")
+_NEXT_TOKEN_RE = re.compile(r"[ \u00a0]?-?[ \u00a0]?([^\W\d_]+|[%°²$€£″])")
 _UNIT_FIRST = frozenset(re.match(r"[^\W\d_]+", k).group().lower() if k[0].isalpha() else k[0] for k in _UNIT_TABLE)
 
 
@@ -649,6 +649,8 @@ def _unit_after(sent: str, pos: int):
     m = None
     if t.group(1).lower() in _UNIT_FIRST or t.group(1)[0] in _UNIT_FIRST:
         m = _UNIT_AFTER_RE.match(sent, pos)
+        if m and m.group("unit") not in _UNIT_TABLE and m.group("unit").lower() not in _UNIT_TABLE:
+            m = None  # a case-sensitive symbol ("Nm") matched in another case ("nm"): pint decides
     if not m:
         r = _REG_TOKEN_RE.match(sent, pos)
         if r is None or (r.group("sep").strip() == "-" and not r.group("unit").islower()):
