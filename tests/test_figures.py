@@ -492,3 +492,13 @@ def test_units_news_rows_read_their_example(row):
 ])
 def test_news_units_and_currency_names(text, unit_written):
     assert one(text)["unit_written"] == unit_written
+
+
+@pytest.mark.parametrize("text, unit_written", [
+    ("The roof has a 35 degree pitch.", "degree"),
+    ("It was 28 degrees by noon.", "degree"),
+    ("It was 28 degrees Celsius by noon.", "degree_Celsius"),
+    ("Lows of minus 10 degrees Fahrenheit are forecast.", "degree_Fahrenheit"),
+])
+def test_degrees_without_a_scale_stay_degrees(text, unit_written):
+    assert one(text)["unit_written"] == unit_written

@@ -114,7 +114,7 @@ DURATION = {
     "second": "second",
 }
 TEMPERATURE = {"degrees celsius": "degC", "degrees centigrade": "degC", "°c": "degC", "degrees c": "degC",
-               "degrees fahrenheit": "degF", "°f": "degF", "degrees f": "degF", "degrees": "degC"}
+               "degrees fahrenheit": "degF", "°f": "degF", "degrees f": "degF"}
 SPEED = {"km/h": "km/h", "kph": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
          "mph": "mile/hour", "miles per hour": "mile/hour", "knots": "knot"}
 PERCENT = {"%": "%", "percent": "%", "per cent": "%", "pc": "%", "pct": "%", "percentage points": "pp",
