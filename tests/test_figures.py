@@ -502,3 +502,31 @@ def test_news_units_and_currency_names(text, unit_written):
 ])
 def test_degrees_without_a_scale_stay_degrees(text, unit_written):
     assert one(text)["unit_written"] == unit_written
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("The blast killed one man and injured four.", "man"),
+    ("Only one candidate applied for the post.", "candidate"),
+    ("One firefighter was taken to hospital.", "firefighter"),
+    ("No one was hurt in the fire.", None),
+    ("One of the suspects fled.", None),
+    ("They blamed one another for the delay.", None),
+    ("At one point the talks stalled.", None),
+])
+def test_one_counts_the_noun_after_it_but_not_in_idioms(text, counted):
+    ones = [r for r in figs(text) if r["value"] == 1]
+    assert [r["counted"] for r in ones] == ([counted] if counted else [])
+
+
+def _one_idiom_rows():
+    import csv
+
+    from newstrace import figures
+    with open(figures._DATA / "figures_one_idiom.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("row", _one_idiom_rows(), ids=lambda r: r["word"])
+def test_one_idiom_rows_give_no_count_of_one(row):
+    assert re.search(rf"\bone {row['word']}\b", row["example"].lower())
+    assert not [r for r in figs(row["example"]) if r["value"] == 1 and r["quantity"] == "count"]

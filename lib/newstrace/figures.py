@@ -1412,8 +1412,10 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             hedge, _, _ = _hedge_at(sent, s, end)
             if not hedge and "single" not in sent[s:a["end"]].lower():
                 continue
-        if a["kind"] == "one" and b is None and quantity == "count":
+        if a["kind"] == "one" and b is None and quantity == "count" and not _one_counts(sent, s, end):
             continue
+        if a["kind"] == "one" and b is None and quantity != "duration" and _one_idiom(sent, a["end"]):
+            continue  # "at one point": an idiom, not one index point
         if a["kind"] in ("word", "one") and not a["mult"] and b is None and quantity == "count" and \
                 _DETERMINER_END.search(sent[max(0, s - 12):s]):
             continue  # "the two sides", "all three men": a reference, not a reported figure
@@ -1526,6 +1528,32 @@ _BY_END = re.compile(r"\bby\s+(?:(?:about|around|some|roughly|up\s+to|between)\s
 _SCORE_OR_VOTE_WORD = re.compile(r"\b(?:ratio|score|vote[sd]?|voted|won|lost|beat|defeated)\b", re.I)
 _PLURAL_NOUN_NEXT = re.compile(r"\s+[a-z]+s\b")
 _OF_WORD_NEXT = re.compile(r"\s+of\b")
+# "one" counts when a noun follows it ("killed one man"), not in an idiom (data/figures_one_idiom.csv)
+# nor as a pronoun ("no one", "the one that", "one of them")
+ONE_IDIOMS = frozenset(r["word"] for r in _read_csv("figures_one_idiom.csv"))
+_ONE_NOUN_RE = re.compile(r"\s+([a-z][a-z'’]*)\b(?![-’'])")
+_ONE_PRONOUN_BEFORE_RE = re.compile(r"\b(?:no|any|every|each|which|the|this|that|someone|anyone)\s+$", re.I)
+
+
+def _one_idiom(sent: str, end: int) -> bool:
+    """Whether the word "one" ending at ``end`` starts an idiom of data/figures_one_idiom.csv ("at one point")."""
+    m = _ONE_NOUN_RE.match(sent, end)
+    return m is not None and m.group(1) in ONE_IDIOMS
+
+
+def _one_counts(sent: str, start: int, end: int) -> bool:
+    """Whether the word "one" at ``start:end`` counts the noun after it.
+
+    >>> _one_counts("The blast killed one man.", 17, 20), _one_counts("One day she left.", 0, 3)
+    (True, False)
+    """
+    m = _ONE_NOUN_RE.match(sent, end)
+    if m is None or _ONE_PRONOUN_BEFORE_RE.search(sent, max(0, start - 12), start):
+        return False
+    word = m.group(1)
+    return not _one_idiom(sent, end) and word not in L.NP_STOP and not word.endswith(("ed", "ing", "ly"))
+
+
 _DETERMINER_END = re.compile(r"\b(?:the|these|those|all|its|their|his|her|our|both)\s+$", re.I)
 _HYPHEN_LOWER = re.compile(r"-[a-z]")
 _OF_THE_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
