@@ -530,3 +530,18 @@ def _one_idiom_rows():
 def test_one_idiom_rows_give_no_count_of_one(row):
     assert re.search(rf"\bone {row['word']}\b", row["example"].lower())
     assert not [r for r in figs(row["example"]) if r["value"] == 1 and r["quantity"] == "count"]
+
+
+@pytest.mark.parametrize("text, value, unit_written", [
+    ("Shares in the chain closed at 118.5p on Friday.", 1.185, "penny"),
+    ("The stock gained 4p to 212p.", None, "penny"),
+    ("The phone records video at 1080p.", None, None),
+])
+def test_pence_touching_the_number_are_money_but_video_lines_are_not(text, value, unit_written):
+    rows = figs(text)
+    if unit_written is None:
+        assert rows == []
+        return
+    assert rows and all(r["unit_written"] == unit_written and r["unit"] == "GBP" for r in rows)
+    if value is not None:
+        assert rows[0]["value"] == pytest.approx(value)

@@ -828,6 +828,20 @@ def _cur_may_end(sent: str, start: int) -> bool:
 _CUR_END_RE = re.compile(rf"(?:{_CUR_BEFORE})\s?$", re.IGNORECASE)
 
 
+# video resolutions written like pence ("1080p"): not money
+_VIDEO_LINES = frozenset({"240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
+_PENCE_ATTACHED_RE = re.compile(r"p\b(?![.’']\w)")
+
+
+def _attached_pence(sent: str, dig: str, end: int) -> bool:
+    """Whether "p" touching the number at ``end`` is pence, as UK share prices are written ("118.5p").
+
+    >>> _attached_pence("shares closed at 118.5p", "118.5", 23), _attached_pence("a 1080p screen", "1080", 6)
+    (True, False)
+    """
+    return bool(_PENCE_ATTACHED_RE.match(sent, end)) and dig not in _VIDEO_LINES
+
+
 def _atom(sent: str, m, masked, out: list) -> None:
     """Append the number matched by ``m`` to ``out`` unless masked or not a number."""
     s, e = m.start(), m.end()
@@ -843,7 +857,8 @@ def _atom(sent: str, m, masked, out: list) -> None:
         mult_raw = m.group("dmult")
         if after and (after.isalpha() and not mult_raw):
             # "1990s", "4th", "3D", "5G", "10km" (a unit: handled below), "MH17"
-            if not _UNIT_AFTER_RE.match(sent, e) and _unit_after(sent, e) is None:
+            if not _UNIT_AFTER_RE.match(sent, e) and _unit_after(sent, e) is None and \
+                    not _attached_pence(sent, dig, e):
                 return
         value = _digit_value(dig)
         exp = m.group("exp") or m.group("exp2")
