@@ -27,8 +27,9 @@ no sentence or unit of the data is looked up):
     denominator ("USD/month" -> "dollar per month");
   - "%" -> "percentage", "pp" -> "percentage point", "bp" -> "basis point";
   - a pint unit gives pint's long name in British spelling, "/" read as " per " ("mile/hour" -> "mile per
-    hour", "kilometer" -> "kilometre", "degree_Celsius" -> "celsius");
-  - an age ("-year-old") gives "year of age";
+    hour", "kilometer" -> "kilometre", "degree_Celsius" -> "celsius", "kilowatt_hour" -> "kilowatt hour",
+    "pound" -> "pound-mass", CQE's names);
+  - an age gives its unit "of age" ("-year-old" -> "year of age", "-month-old" -> "month of age");
   - a count gives its counted noun, singular (the last word of ``subject``: "13 brain surgeons" ->
     "surgeon"; "people" stays), or "-" when nothing is counted.
 - change: the hedge when there is one (approx "~", over ">", under "<": NewsQuant marks "up about 19
@@ -81,7 +82,7 @@ CURRENCY_NAMES = {
 PINT_NAMES = {
     "revolutions_per_minute": "revolutions per minute", "metric_ton": "tonne", "degree_Celsius": "celsius",
     "degree_Fahrenheit": "fahrenheit", "pound_foot": "pound-foot", "ppb": "parts-per-billion",
-    "ppm": "parts-per-million", "newton_meter": "newton metre", "degC": "celsius", "degF": "fahrenheit",
+    "ppm": "parts-per-million", "newton_meter": "newton metre", "pound": "pound-mass", "degC": "celsius", "degF": "fahrenheit",
 }
 PERCENT_NAMES = {"%": "percentage", "pp": "percentage point", "bp": "basis point"}
 SPELLING = [("meter", "metre"), ("liter", "litre"), ("degree_Celsius", "celsius"), ("degree_Fahrenheit", "fahrenheit"),
@@ -114,7 +115,6 @@ def _unit_name(u: str) -> str:
         return ("square " if power.group(2) == "2" else "cubic ") + _unit_name(power.group(1))
     if u in PINT_NAMES:
         return PINT_NAMES[u]
-    u = re.sub(r"_(hour|second)$", r"-\1", u)  # "kilowatt_hour" -> "kilowatt-hour" (SI's spelling)
     for a, b in SPELLING:
         u = u.replace(a, b)
     return u.lower()
@@ -124,7 +124,7 @@ def norm_unit(row: dict) -> str:
     """NewsQuant's normalized unit for one newstrace figure (see the module docstring)."""
     unit = row.get("unit_written") or row.get("unit") or ""
     if row.get("quantity") == "age":
-        return "year of age"
+        return f"{unit or 'year'} of age"
     if row.get("quantity") == "count" or not unit:
         words = re.findall(r"[A-Za-z][\w'-]*", row.get("counted") or "")
         return " ".join(w.lower() for w in words[:-1]) + (" " if len(words) > 1 else "") + _singular(words[-1]) \

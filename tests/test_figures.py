@@ -449,3 +449,99 @@ def test_long_s_folded_by_ignorecase_does_not_crash():
     # re.IGNORECASE matches "ſ" (long s) as "s": the vague-word lookup must fold it too
     r = figs("Thousandſ of people fled.")[0]
     assert (r["low"], r["high"], r["vague"]) == (1000, 10000, True)
+
+
+# --- counted things and units of vague quantities ------------------------------------------------
+
+@pytest.mark.parametrize("text, counted, unit_written, low", [
+    ("Thousands of nurses walked out on Monday.", "nurses", "", 1000),
+    ("Tens of thousands of students filled the square.", "students", "", 10000),
+    ("The fire spread over hundreds of miles of forest.", "", "mile", 100 * 1.609344),
+    ("Dozens of ferries were cancelled.", "ferries", "", 12),
+])
+def test_vague_quantities_keep_the_counted_thing_or_unit(text, counted, unit_written, low):
+    r = one(text)
+    assert (r["counted"], r["unit_written"]) == (counted, unit_written)
+    assert r["low"] == pytest.approx(low)
+
+
+# --- every row of the news unit lexicon reads its own example -------------------------------------
+
+def _units_news_rows():
+    import csv
+
+    from newstrace import figures
+    with open(figures._DATA / "units_news.csv", encoding="utf-8") as f:
+        return [r for r in csv.DictReader(f) if r["unit"]]
+
+
+@pytest.mark.parametrize("row", _units_news_rows(), ids=lambda r: r["surface"])
+def test_units_news_rows_read_their_example(row):
+    rows = figs(row["example"])
+    hits = [r for r in rows if row["surface"].lower() in r["surface"].lower()]
+    assert hits and hits[0]["quantity"] != "count", [(r["surface"], r["quantity"]) for r in rows]
+
+
+@pytest.mark.parametrize("text, unit_written", [
+    ("The new engine delivers 420 Nm of torque.", "newton_meter"),
+    ("Chips made on a 3 nm process are faster.", "nanometer"),
+    ("The monitor is 27″ across.", "inch"),
+    ("Fines reach 4 million Danish crowns.", "DKK"),
+    ("The deal is worth 900 million Swedish crowns.", "SEK"),
+    ("Prices start at 50,000 Czech crowns.", "CZK"),
+])
+def test_news_units_and_currency_names(text, unit_written):
+    assert one(text)["unit_written"] == unit_written
+
+
+@pytest.mark.parametrize("text, unit_written", [
+    ("The roof has a 35 degree pitch.", "degree"),
+    ("It was 28 degrees by noon.", "degree"),
+    ("It was 28 degrees Celsius by noon.", "degree_Celsius"),
+    ("Lows of minus 10 degrees Fahrenheit are forecast.", "degree_Fahrenheit"),
+])
+def test_degrees_without_a_scale_stay_degrees(text, unit_written):
+    assert one(text)["unit_written"] == unit_written
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("The blast killed one man and injured four.", "man"),
+    ("Only one candidate applied for the post.", "candidate"),
+    ("One firefighter was taken to hospital.", "firefighter"),
+    ("No one was hurt in the fire.", None),
+    ("One of the suspects fled.", None),
+    ("They blamed one another for the delay.", None),
+    ("At one point the talks stalled.", None),
+])
+def test_one_counts_the_noun_after_it_but_not_in_idioms(text, counted):
+    ones = [r for r in figs(text) if r["value"] == 1]
+    assert [r["counted"] for r in ones] == ([counted] if counted else [])
+
+
+def _one_idiom_rows():
+    import csv
+
+    from newstrace import figures
+    with open(figures._DATA / "figures_one_idiom.csv", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("row", _one_idiom_rows(), ids=lambda r: r["word"])
+def test_one_idiom_rows_give_no_count_of_one(row):
+    assert re.search(rf"\bone {row['word']}\b", row["example"].lower())
+    assert not [r for r in figs(row["example"]) if r["value"] == 1 and r["quantity"] == "count"]
+
+
+@pytest.mark.parametrize("text, value, unit_written", [
+    ("Shares in the chain closed at 118.5p on Friday.", 1.185, "penny"),
+    ("The stock gained 4p to 212p.", None, "penny"),
+    ("The phone records video at 1080p.", None, None),
+])
+def test_pence_touching_the_number_are_money_but_video_lines_are_not(text, value, unit_written):
+    rows = figs(text)
+    if unit_written is None:
+        assert rows == []
+        return
+    assert rows and all(r["unit_written"] == unit_written and r["unit"] == "GBP" for r in rows)
+    if value is not None:
+        assert rows[0]["value"] == pytest.approx(value)

@@ -169,7 +169,7 @@ for _k, (_u, _q) in NEWS_UNITS.items():
 _NOT_UNITS = frozenset(k for k, (u, _) in NEWS_UNITS.items() if not u)
 
 _UNIT_AFTER_RE = re.compile(
-    rf"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?P<unit>{_alt(_UNIT_TABLE)})(?P<old>-old\b|-olds\b)?(?:(?<=[%²$€£])|(?![\w²]))",
+    rf"(?P<sep>[ \u00a0]?-?[ \u00a0]?)(?P<unit>{_alt(_UNIT_TABLE)})(?P<old>-old\b|-olds\b)?(?:(?<=[%²$€£″])|(?![\w²]))",
     re.IGNORECASE,
 )
 # Canonical targets of physical units, converted with pint.
@@ -562,7 +562,7 @@ _PLURAL_ACTORS = set(
 
 # --- the extractor -----------------------------------------------------------------------------
 
-_NEXT_TOKEN_RE = re.compile(r"[ \u00a0]?-?[ \u00a0]?([^\W\d_]+|[%°²$€£])")
+_NEXT_TOKEN_RE = re.compile(r"[ \u00a0]?-?[ \u00a0]?([^\W\d_]+|[%°²$€£″])")
 _UNIT_FIRST = frozenset(re.match(r"[^\W\d_]+", k).group().lower() if k[0].isalpha() else k[0] for k in _UNIT_TABLE)
 
 
@@ -649,6 +649,8 @@ def _unit_after(sent: str, pos: int):
     m = None
     if t.group(1).lower() in _UNIT_FIRST or t.group(1)[0] in _UNIT_FIRST:
         m = _UNIT_AFTER_RE.match(sent, pos)
+        if m and m.group("unit") not in _UNIT_TABLE and m.group("unit").lower() not in _UNIT_TABLE:
+            m = None  # a case-sensitive symbol ("Nm") matched in another case ("nm"): pint decides
     if not m:
         r = _REG_TOKEN_RE.match(sent, pos)
         if r is None or (r.group("sep").strip() == "-" and not r.group("unit").islower()):
@@ -826,6 +828,20 @@ def _cur_may_end(sent: str, start: int) -> bool:
 _CUR_END_RE = re.compile(rf"(?:{_CUR_BEFORE})\s?$", re.IGNORECASE)
 
 
+# video resolutions written like pence ("1080p"): not money
+_VIDEO_LINES = frozenset({"240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
+_PENCE_ATTACHED_RE = re.compile(r"p\b(?![.’']\w)")
+
+
+def _attached_pence(sent: str, dig: str, end: int) -> bool:
+    """Whether "p" touching the number at ``end`` is pence, as UK share prices are written ("118.5p").
+
+    >>> _attached_pence("shares closed at 118.5p", "118.5", 23), _attached_pence("a 1080p screen", "1080", 6)
+    (True, False)
+    """
+    return bool(_PENCE_ATTACHED_RE.match(sent, end)) and dig not in _VIDEO_LINES
+
+
 def _atom(sent: str, m, masked, out: list) -> None:
     """Append the number matched by ``m`` to ``out`` unless masked or not a number."""
     s, e = m.start(), m.end()
@@ -841,7 +857,8 @@ def _atom(sent: str, m, masked, out: list) -> None:
         mult_raw = m.group("dmult")
         if after and (after.isalpha() and not mult_raw):
             # "1990s", "4th", "3D", "5G", "10km" (a unit: handled below), "MH17"
-            if not _UNIT_AFTER_RE.match(sent, e) and _unit_after(sent, e) is None:
+            if not _UNIT_AFTER_RE.match(sent, e) and _unit_after(sent, e) is None and \
+                    not _attached_pence(sent, dig, e):
                 return
         value = _digit_value(dig)
         exp = m.group("exp") or m.group("exp2")
@@ -1272,7 +1289,7 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             f_low, f_high = L.FEW[few]
             base = _mult_value(m.group("fmult"))
             low, high = f_low * base, f_high * base
-        unit, quantity = "", "count"
+        unit, quantity, written, factor = "", "count", "", 1.0
         um = _VAGUE_CURRENCY_RE.match(sent[e:])
         subject, _ = _count_noun(sent, e)
         if um:
@@ -1281,13 +1298,18 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             subject = ""
         elif (uo := _OF_NEXT.match(sent[e:])) and (vu := _unit_after(sent, e + uo.end())) is not None \
                 and not vu.group("sep").strip():
-            canon, q = _UNIT_TABLE.get(vu.group("unit").lower(), ("", "count"))
-            if q in ("duration", "percent"):
-                unit, quantity = canon, q
-                e = vu.end()
-                subject = ""
+            unit, quantity, written, factor, _ = _read_unit(vu, None)  # "hundreds of miles": a length
+            if quantity in ("count", "money"):
+                unit, quantity, written, factor = "", "count", "", 1.0
+            else:
+                e, subject = vu.end(), ""
         hedge, hs, he = _hedge_at(sent, s, e)
-        rows.append(_row(sent, hs, he, nan, float(low), float(high), unit, quantity, hedge, True, subject))
+        row = _row(sent, hs, he, nan, float(low) * factor, float(high) * factor, unit, quantity, hedge, True,
+                   subject)
+        row.update(unit_written=written or unit, to_unit=factor)
+        # "thousands of nurses" counts nurses, as "3,000 nurses" does
+        row["counted"] = _head_noun_phrase(subject) if quantity == "count" and subject else ""
+        rows.append(row)
         taken.append((s, e))
 
     # 2. fractions: "half the territory", "two-thirds of", "one in five"
@@ -1405,8 +1427,10 @@ def _sentence_figures(sent: str, lower: str | None = None, words: set | None = N
             hedge, _, _ = _hedge_at(sent, s, end)
             if not hedge and "single" not in sent[s:a["end"]].lower():
                 continue
-        if a["kind"] == "one" and b is None and quantity == "count":
+        if a["kind"] == "one" and b is None and quantity == "count" and not _one_counts(sent, s, end):
             continue
+        if a["kind"] == "one" and b is None and quantity != "duration" and _one_idiom(sent, a["end"]):
+            continue  # "at one point": an idiom, not one index point
         if a["kind"] in ("word", "one") and not a["mult"] and b is None and quantity == "count" and \
                 _DETERMINER_END.search(sent[max(0, s - 12):s]):
             continue  # "the two sides", "all three men": a reference, not a reported figure
@@ -1519,6 +1543,32 @@ _BY_END = re.compile(r"\bby\s+(?:(?:about|around|some|roughly|up\s+to|between)\s
 _SCORE_OR_VOTE_WORD = re.compile(r"\b(?:ratio|score|vote[sd]?|voted|won|lost|beat|defeated)\b", re.I)
 _PLURAL_NOUN_NEXT = re.compile(r"\s+[a-z]+s\b")
 _OF_WORD_NEXT = re.compile(r"\s+of\b")
+# "one" counts when a noun follows it ("killed one man"), not in an idiom (data/figures_one_idiom.csv)
+# nor as a pronoun ("no one", "the one that", "one of them")
+ONE_IDIOMS = frozenset(r["word"] for r in _read_csv("figures_one_idiom.csv"))
+_ONE_NOUN_RE = re.compile(r"\s+([a-z][a-z'’]*)\b(?![-’'])")
+_ONE_PRONOUN_BEFORE_RE = re.compile(r"\b(?:no|any|every|each|which|the|this|that|someone|anyone)\s+$", re.I)
+
+
+def _one_idiom(sent: str, end: int) -> bool:
+    """Whether the word "one" ending at ``end`` starts an idiom of data/figures_one_idiom.csv ("at one point")."""
+    m = _ONE_NOUN_RE.match(sent, end)
+    return m is not None and m.group(1) in ONE_IDIOMS
+
+
+def _one_counts(sent: str, start: int, end: int) -> bool:
+    """Whether the word "one" at ``start:end`` counts the noun after it.
+
+    >>> _one_counts("The blast killed one man.", 17, 20), _one_counts("One day she left.", 0, 3)
+    (True, False)
+    """
+    m = _ONE_NOUN_RE.match(sent, end)
+    if m is None or _ONE_PRONOUN_BEFORE_RE.search(sent, max(0, start - 12), start):
+        return False
+    word = m.group(1)
+    return not _one_idiom(sent, end) and word not in L.NP_STOP and not word.endswith(("ed", "ing", "ly"))
+
+
 _DETERMINER_END = re.compile(r"\b(?:the|these|those|all|its|their|his|her|our|both)\s+$", re.I)
 _HYPHEN_LOWER = re.compile(r"-[a-z]")
 _OF_THE_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")

@@ -114,7 +114,7 @@ DURATION = {
     "second": "second",
 }
 TEMPERATURE = {"degrees celsius": "degC", "degrees centigrade": "degC", "°c": "degC", "degrees c": "degC",
-               "degrees fahrenheit": "degF", "°f": "degF", "degrees f": "degF", "degrees": "degC"}
+               "degrees fahrenheit": "degF", "°f": "degF", "degrees f": "degF"}
 SPEED = {"km/h": "km/h", "kph": "km/h", "kilometres per hour": "km/h", "kilometers per hour": "km/h",
          "mph": "mile/hour", "miles per hour": "mile/hour", "knots": "knot"}
 PERCENT = {"%": "%", "percent": "%", "per cent": "%", "pc": "%", "pct": "%", "percentage points": "pp",
@@ -147,7 +147,9 @@ CURRENCY_AFTER = {
     "liras": "TRY", "lire": "TRY", "won": "KRW", "francs": "CHF", "swiss francs": "CHF",
     "canadian dollars": "CAD", "australian dollars": "AUD", "belarusian rubles": "BYN",
     "belarusian roubles": "BYN", "tenge": "KZT", "lari": "GEL", "shekels": "ILS", "shekel": "ILS",
-    "kronor": "SEK", "kroner": "NOK", "krona": "SEK", "forints": "HUF", "forint": "HUF",
+    "danish crowns": "DKK", "danish kroner": "DKK", "swedish crowns": "SEK", "swedish kronor": "SEK",
+    "norwegian crowns": "NOK", "norwegian kroner": "NOK", "czech crowns": "CZK", "czech korunas": "CZK",
+    "koruna": "CZK", "kronor": "SEK", "kroner": "NOK", "krona": "SEK", "forints": "HUF", "forint": "HUF",
     "reais": "BRL", "real": "BRL", "pesos": "MXN", "rand": "ZAR", "naira": "NGN", "dinars": "DZD",
     "ringgit": "MYR", "jpy": "JPY", "cny": "CNY", "chf": "CHF", "cad": "CAD", "aud": "AUD", "inr": "INR",
     "hkd": "HKD", "sgd": "SGD", "nzd": "NZD", "myr": "MYR", "€": "EUR", "£": "GBP",
