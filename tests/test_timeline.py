@@ -543,3 +543,27 @@ def test_reporting_chart_counts_articles_per_period_beyond_forty(n):
         wide = sum(1 for i in range(n) if i % 10 and i % 3 == 0)
         assert f"{n - undated - wide} of {n} articles dated to a window of 31 days or less" in texts
         assert f"{undated + wide} with a wider window or none are not counted" in texts
+
+def test_shared_passages_answers_as_family_pairs_does():
+    """The dating's per-pair test of shared passages gives family_pairs' answer for every pair."""
+    from newstrace.overlap import SHARED_PASSAGE_COVERAGE, family_pairs
+    from newstrace.timeline import _shared_passages
+
+    lead = "The port authority closed the northern terminal on Monday after a fire in a warehouse."
+    c = corpus([
+        ("wire", f"{lead} Firefighters worked through the night. No one was hurt, officials said.", None, ""),
+        ("copy", f"{lead} No one was hurt, officials said. Trade will resume next week.", None, ""),
+        ("other", "Ship owners asked the port authority for a new terminal. The mayor agreed.", None, ""),
+        ("empty", "", None, ""),
+        ("alone", "Gardeners prize tomatoes grown under glass.", None, ""),
+    ])
+    fam = pd.Series({d: "F1" for d in c.index})
+    shared = _shared_passages(c, fam)
+    table = family_pairs(c, c.index)
+    expected = {frozenset((r.doc_a, r.doc_b)) for r in table.itertuples()
+                if max(r.coverage_a, r.coverage_b) >= SHARED_PASSAGE_COVERAGE}
+    assert expected, "the test corpus must hold a pair that shares passages"
+    for a in c.index:
+        for b in c.index:
+            if a != b:
+                assert shared(a, b) == (frozenset((a, b)) in expected), (a, b)
