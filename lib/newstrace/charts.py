@@ -21,6 +21,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.text import Text
 
 from . import paths
 
@@ -102,11 +103,24 @@ SUBTITLE_INCHES = 0.75
 SOURCE_INCHES = 0.3
 
 
+def literal_labels(fig) -> None:
+    """Draw every text now on ``fig`` letter for letter: tick labels, axis labels, legends and annotations
+    come from article text and outlet names, where a ``$`` is a price, never mathematics (an outlet
+    named "$ news $" stopped a chart with a mathtext ParseException; issue 16's fuzz test).
+    ``finish`` calls it before adding the title and source line, which ``plain`` escapes instead."""
+    for ax in fig.axes:
+        for label in [*ax.get_xticklabels(which="both"), *ax.get_yticklabels(which="both")]:
+            label.set_parse_math(False)
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+
+
 def finish(fig, title: str, source: str, subtitle: str | None = None) -> None:
     """Put the finding as the title and a source line at the foot of the figure.
 
     The margins are fixed in inches, so a tall chart (many articles) keeps its title close to the plot.
     """
+    literal_labels(fig)  # (before the title, subtitle and source line, which ``plain`` escapes)
     height = fig.get_figheight()
     title, source = plain(title), plain(source)
     subtitle = plain(subtitle) if subtitle else subtitle

@@ -863,7 +863,12 @@ def _atom(sent: str, m, masked, out: list) -> None:
         value = _digit_value(dig)
         exp = m.group("exp") or m.group("exp2")
         if exp:
-            value *= 10.0 ** int(exp.translate(_SUPERSCRIPTS))
+            power = int(exp.translate(_SUPERSCRIPTS))
+            if abs(power) > MAX_EXPONENT:  # "1e309", "10^99999": beyond a float, not a reported figure
+                return
+            value *= 10.0 ** power
+            if not math.isfinite(value):
+                return
         if mult_raw:
             ml = mult_raw.strip()
             if ml in ("m", "M") and cur is None and not _PEOPLE_OR_PLURAL_NEXT.match(sent[e:]):
@@ -901,6 +906,9 @@ def _atom(sent: str, m, masked, out: list) -> None:
                 "mult": bool(mult_raw), "raw": m.group("dig")})
 
 
+#: largest power of ten a written figure may carry ("1.2e30", "10³⁰⁰"); a float ends near 1e308, and a
+#: larger exponent (random bytes, a fuzz test of issue 16) is not a figure, so the match is dropped
+MAX_EXPONENT = 300
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,}")
