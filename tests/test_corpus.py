@@ -252,15 +252,16 @@ def test_undecodable_file_is_skipped_and_named(tmp_path):
     assert "garbled.txt" in message and ("encoding" in message or "not a text file" in message)
 
 
-def test_duplicate_article_is_skipped_naming_the_original(tmp_path):
+def test_identical_copy_is_kept_and_points_at_the_first_article(tmp_path):
     write(tmp_path, "a.txt", ARTICLE)
     write(tmp_path, "copy.txt", "Home\n" + ARTICLE + "\nShare\n")  # same body, other chrome
     corpus, warned = load_quietly(tmp_path)
-    assert list(corpus.index) == ["a"]
-    assert "copy.txt: duplicate article: same text as a.txt" in str(warned[0].message)
+    assert list(corpus.index) == ["a", "copy"]
+    assert corpus["identical_to"].tolist() == ["", "a"]
+    assert not any("copy.txt" in str(w.message) for w in warned)  # a finding, not bad input
 
 
-def test_duplicates_are_found_up_to_case_and_white_space_and_near_copies_are_kept(tmp_path):
+def test_identical_texts_are_found_up_to_case_and_white_space_and_near_copies_are_not(tmp_path):
     write(tmp_path, "a.txt", ARTICLE)
     reflowed = ARTICLE.replace("by 8% on Monday.", "BY 8%\ton   Monday.").replace("Olli Rantanen", "OLLI RANTANEN")
     write(tmp_path, "b-reflowed.txt", reflowed)
@@ -268,11 +269,22 @@ def test_duplicates_are_found_up_to_case_and_white_space_and_near_copies_are_kep
     write(tmp_path, "c-near.txt", ARTICLE.replace("raised its fares", "raised its prices").replace("by 8%", "by 9%"))
     write(tmp_path, "d-near.txt", ARTICLE.replace("by 8%", "by 9%"))
     write(tmp_path, "e-copy.txt", ARTICLE.replace("by 8%", "by 9%"))
-    corpus, warned = load_quietly(tmp_path)
-    assert list(corpus.index) == ["a", "c-near", "d-near"]
-    message = str(warned[0].message)
-    assert "b-reflowed.txt: duplicate article: same text as a.txt" in message
-    assert "e-copy.txt: duplicate article: same text as d-near.txt" in message
+    corpus, _ = load_quietly(tmp_path)
+    assert corpus["identical_to"].to_dict() == {"a": "", "b-reflowed": "a", "c-near": "", "d-near": "",
+                                                "e-copy": "d-near"}
+
+
+def test_identical_groups_list_each_group_with_its_files_and_outlets(tmp_path):
+    from newstrace.corpus import identical_groups
+
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "b.txt", ARTICLE.replace("by 8%", "by 9%"))
+    write(tmp_path, "c.txt", ARTICLE)
+    corpus, _ = load_quietly(tmp_path)
+    groups = identical_groups(corpus)
+    assert list(groups.columns) == ["group", "doc_id", "path", "outlet", "n_words"]
+    assert groups[["group", "doc_id", "path"]].values.tolist() == [["a", "a", "a.txt"], ["a", "c", "c.txt"]]
+    assert identical_groups(corpus.loc[["a", "b"]].assign(identical_to="")).empty
 
 
 def test_duplicate_signature_takes_the_last_words_exactly_however_long_the_white_space():

@@ -74,7 +74,7 @@ def test_families_groups_the_re_report_and_separates_unrelated_articles():
 
 def test_pairs_is_sparse_and_sorted():
     out = overlap.pairs(small_corpus(), coverage=False, top_k=1)
-    assert list(out.columns) == ["doc_a", "doc_b", "score", "coverage_a", "coverage_b"]
+    assert list(out.columns) == overlap.PAIR_COLUMNS[:5] + ["copied_a", "copied_b", "p_same", "relation"]
     assert set(out.iloc[0][["doc_a", "doc_b"]]) == {"ferry_a", "ferry_b"}
     assert out["score"].is_monotonic_decreasing
 

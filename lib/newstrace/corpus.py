@@ -44,7 +44,7 @@ METADATA_COLUMNS = ["url", "outlet", "author", "published", "title", "language"]
 COLUMNS = [
     "path", "format", "encoding", "raw", "title", "text", "outlet", "outlet_how", "author", "cites",
     "published", "published_how", "url", "language", "n_words_raw", "n_words", "removed",
-    "dateline", "dateline_place", "dateline_agency",
+    "dateline", "dateline_place", "dateline_agency", "identical_to",
 ]
 SINGLE_BYTE_CANDIDATES = ["cp1252", "cp1251", "koi8_r", "cp1250", "mac_cyrillic", "iso8859_15"]
 
@@ -630,30 +630,31 @@ class _DuplicateFinder:
     """
 
     def __init__(self) -> None:
-        # signature -> (text, path) of its first article, then, once a second one shares it,
-        # {full key: path}: each check is one look-up, never a scan of the articles seen
+        # signature -> (text, label) of its first article, then, once a second one shares it,
+        # {full key: label}: each check is one look-up, never a scan of the articles seen
         self._by_signature: dict[tuple, tuple[str, str] | dict[str, str]] = {}
 
     @staticmethod
     def _key(text: str) -> str:
         return hashlib.sha1(" ".join(text.casefold().split()).encode()).hexdigest()
 
-    def check(self, text: str, n_words: int, path: str) -> str:
-        """The path of an earlier article with the same text, else "" (and ``text`` is remembered)."""
+    def check(self, text: str, n_words: int, label: str) -> str:
+        """The label (doc_id) of an earlier article with the same text, else "" (and ``text`` is
+        remembered under ``label``)."""
         last = text[-300:].rsplit(None, 8)  # (the last words, without copying the rest of the text)
         if len(last) < 9:  # fewer than nine words in the tail: the eighth-last word may start before it
             last = text.rsplit(None, 8)
         signature = (n_words, *(w.casefold() for w in last[-8:]))
         seen = self._by_signature.get(signature)
         if seen is None:
-            self._by_signature[signature] = (text, path)
+            self._by_signature[signature] = (text, label)
             return ""
         if isinstance(seen, tuple):
             seen = self._by_signature[signature] = {self._key(seen[0]): seen[1]}
         key = self._key(text)
         if key in seen:
             return seen[key]
-        seen[key] = path
+        seen[key] = label
         return ""
 
 
@@ -663,7 +664,7 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
     ``text`` is the cleaned body WITHOUT the headline (the headline is in ``title``).
     Columns: path, format, encoding, raw, title, text, outlet, outlet_how, author, cites,
     published, published_how, url, language, n_words_raw, n_words, removed, dateline,
-    dateline_place, dateline_agency.
+    dateline_place, dateline_agency, identical_to.
     ``dateline`` is the wire dateline that opens ``text`` as written ("NAIROBI, Kenya (AP) _",
     "WASHINGTON, August 8 (Xinhua) --", "" if none), ``dateline_place`` its place ("NAIROBI, Kenya")
     and ``dateline_agency`` the canonical agency it names ("Associated Press", "" if none). The
@@ -671,6 +672,9 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
     (the source file, self-attribution, the page chrome); when another outlet publishes the story
     (a newspaper running wire copy), the agency is the first of its ``cites``. An ``outlets.csv`` in
     the folder (columns canonical, alias, kind, domain) adds outlet names to the packaged ones.
+    ``identical_to`` is the doc_id of the first article with the same text (up to case and white
+    space), "" if none: identical copies are kept, a finding (two outlets running one text, or one
+    page saved twice); ``identical_groups`` lists them.
     ``doc_id`` is the file's path below the folder without extension (for .csv/.jsonl the
     row's ``doc_id``/``id`` or ``<file>-<row number>``). ``path=None`` means
     ``paths.corpus_dir()``. Skipped files are listed in one ``CorpusWarning`` and in
@@ -743,10 +747,7 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
         if not row["text"] or row["text"].isspace():  # (as "not text.strip()", without a copy)
             skip(doc.path, "no article text left after removing site chrome")
             continue
-        original = duplicates.check(row["text"], row["n_words"], doc.path)
-        if original:
-            skip(doc.path, f"duplicate article: same text as {original}")
-            continue
+        row["identical_to"] = duplicates.check(row["text"], row["n_words"], doc.doc_id)
         seen_ids.add(doc.doc_id)
         rows.append(row)
         ids.append(doc.doc_id)
@@ -786,6 +787,22 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
     corpus.attrs["root"] = paths.display(root)
     corpus.attrs["skipped"] = skipped
     return corpus
+
+
+def identical_groups(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Articles whose texts are identical (``identical_to``), one row per article of each group of
+    two or more: columns group (doc_id of the group's first article), doc_id, path, outlet,
+    n_words; in corpus order. Empty when every text is unique."""
+    cols = ["group", "doc_id", "path", "outlet", "n_words"]
+    if "identical_to" not in corpus.columns:
+        return pd.DataFrame(columns=cols)
+    first = corpus["identical_to"].fillna("").astype(str)
+    group = first.where(first != "", pd.Series(corpus.index.astype(str), index=corpus.index))
+    keep = group.isin(set(first[first != ""]))
+    out = pd.DataFrame({"group": group[keep], "doc_id": corpus.index[keep]}, index=corpus.index[keep])
+    for c in cols[2:]:
+        out[c] = corpus.loc[keep, c] if c in corpus.columns else ""
+    return out.reset_index(drop=True)[cols]
 
 
 def sentences(corpus: pd.DataFrame) -> pd.DataFrame:

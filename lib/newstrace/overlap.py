@@ -4,6 +4,8 @@
 - ``pairs(corpus)``: the article pairs worth a look, computed sparsely (scales to 100,000 articles).
 - ``families(corpus)``: doc_id -> story-family label.
 - ``align(corpus, a, b)`` and ``unique(corpus, a, b)``: corresponding sentences, and what one side lacks.
+- ``compare(corpus, doc_a, doc_b)``: the given pairs, each with its ``relation`` (METER-style: wholly or
+  partially derived, independent report, look-alike).
 - ``derivation(corpus)``: a networkx DiGraph of who re-reports whom, with the evidence on each edge.
 - ``variants(corpus)``: one person's name, one quote or one person's title rendered differently.
 - ``cluster_order``, ``derivation_table``, ``corpus_idf``: helpers for reading the results.
@@ -362,7 +364,14 @@ def pairs(corpus: pd.DataFrame, min_score: float | None = None, top_k: int | Non
     module's ``sentences``; ``coverage=False`` skips it). ``progress=True`` prints progress
     lines to stderr, or pass a callable taking one string. ``n_jobs=2`` hashes the texts in two
     worker processes (the slowest step on a large corpus).
-    Returns columns doc_a, doc_b, score, coverage_a, coverage_b, sorted by score descending.
+    ``copied_a``/``copied_b`` are the same shares at the stricter COPY_SENTENCE_THRESHOLD
+    (near-verbatim sentences); ``p_same`` is the same-story probability (``same_story``'s model,
+    its time rule read from the coverage) and ``relation`` the METER-style label of ``relation``
+    ("wholly derived", "partially derived", "independent report", "look-alike"); all four are
+    NaN/"" when ``coverage=False``. A corpus column ``identical_to`` (as ``load_corpus`` gives)
+    makes pairs of identical texts "wholly derived".
+    Returns columns doc_a, doc_b, score, coverage_a, coverage_b, copied_a, copied_b, p_same,
+    relation, sorted by score descending.
     """
     _check(corpus)
     min_score = PAIR_MIN_SCORE if min_score is None else float(min_score)
@@ -370,35 +379,49 @@ def pairs(corpus: pd.DataFrame, min_score: float | None = None, top_k: int | Non
     if top_k < 1:
         raise OverlapError("corpus", f"top_k must be >= 1, got {top_k}")
     threshold = ALIGN_THRESHOLD if align_threshold is None else float(align_threshold)
-    cols = ["doc_a", "doc_b", "score", "coverage_a", "coverage_b"]
+    cols = PAIR_COLUMNS
     if len(corpus) < 2:
-        return pd.DataFrame({c: pd.Series(dtype=object if c.startswith("doc") else float) for c in cols})
+        return pd.DataFrame({c: pd.Series(dtype=object if c.startswith("doc") or c == "relation" else float)
+                             for c in cols})
     x, idf = _doc_vectors(corpus, progress, n_jobs=n_jobs)
     nb = _neighbours(x, top_k, min_score, progress)
     ids = corpus.index.to_numpy()
     out = pd.DataFrame({"doc_a": ids[nb["i"].to_numpy()], "doc_b": ids[nb["j"].to_numpy()],
                         "score": nb["score"].astype(float).round(6).to_numpy()})
-    out["coverage_a"] = np.nan
-    out["coverage_b"] = np.nan
+    for c in ("coverage_a", "coverage_b", "copied_a", "copied_b", "p_same"):
+        out[c] = np.nan
+    out["relation"] = ""
     if coverage and len(out):
-        involved = pd.unique(np.concatenate([out["doc_a"].to_numpy(), out["doc_b"].to_numpy()]))
-        _say(progress, f"coverage: splitting {len(involved):,} articles into sentences")
-        sents = _sentences(corpus.loc[involved])
-        sv = _sentence_vectors(sents, idf, progress, n_jobs=n_jobs)
-        rows_of = {d: np.asarray(g, dtype=np.int64) for d, g in sents.groupby("doc_id", sort=False).indices.items()}
-        empty = np.array([], dtype=np.int64)
-        cov_a, cov_b = np.zeros(len(out)), np.zeros(len(out))
-        t0 = time.perf_counter()
-        for n, (a, b) in enumerate(zip(out["doc_a"], out["doc_b"], strict=True)):
-            ra, rb = rows_of.get(a, empty), rows_of.get(b, empty)
-            if len(ra) and len(rb):
-                block = _block(sv, ra, rb)
-                cov_a[n], cov_b[n] = _coverage(block, threshold)
-            if len(out) > 20000 and (n + 1) % 20000 == 0:
-                _say(progress, f"coverage {n + 1:,}/{len(out):,} pairs ({time.perf_counter() - t0:.0f} s)")
-        out["coverage_a"], out["coverage_b"] = cov_a.round(4), cov_b.round(4)
+        out = _with_coverage(corpus, out, idf, threshold, progress, n_jobs)
+        out = relate(corpus, out)
     out = out.sort_values(["score", "doc_a", "doc_b"], ascending=[False, True, True], kind="stable")
     return out.reset_index(drop=True)[cols]
+
+
+def _with_coverage(corpus: pd.DataFrame, out: pd.DataFrame, idf: np.ndarray, threshold: float, progress=None,
+                   n_jobs: int = 1) -> pd.DataFrame:
+    """``out`` (doc_a, doc_b) with coverage_a/b (sentence cosine >= threshold) and copied_a/b
+    (>= COPY_SENTENCE_THRESHOLD) filled in."""
+    involved = pd.unique(np.concatenate([out["doc_a"].to_numpy(), out["doc_b"].to_numpy()]))
+    _say(progress, f"coverage: splitting {len(involved):,} articles into sentences")
+    sents = _sentences(corpus.loc[involved])
+    sv = _sentence_vectors(sents, idf, progress, n_jobs=n_jobs)
+    rows_of = {d: np.asarray(g, dtype=np.int64) for d, g in sents.groupby("doc_id", sort=False).indices.items()}
+    empty = np.array([], dtype=np.int64)
+    cov = np.zeros((len(out), 4))
+    t0 = time.perf_counter()
+    for n, (a, b) in enumerate(zip(out["doc_a"], out["doc_b"], strict=True)):
+        ra, rb = rows_of.get(a, empty), rows_of.get(b, empty)
+        if len(ra) and len(rb):
+            block = _block(sv, ra, rb)
+            cov[n, :2] = _coverage(block, threshold)
+            cov[n, 2:] = _coverage(block, COPY_SENTENCE_THRESHOLD)
+        if len(out) > 20000 and (n + 1) % 20000 == 0:
+            _say(progress, f"coverage {n + 1:,}/{len(out):,} pairs ({time.perf_counter() - t0:.0f} s)")
+    out = out.copy()
+    for k, c in enumerate(("coverage_a", "coverage_b", "copied_a", "copied_b")):
+        out[c] = cov[:, k].round(4)
+    return out
 
 
 def families(corpus: pd.DataFrame, threshold: float | None = None, pair_table: pd.DataFrame | None = None,
@@ -696,6 +719,89 @@ def same_story(corpus: pd.DataFrame, pair_table: pd.DataFrame | None = None, mod
     return feats
 
 
+# --------------------------------------------------------------------------- relation of a pair (METER-style)
+
+#: the columns of pairs()
+PAIR_COLUMNS = ["doc_a", "doc_b", "score", "coverage_a", "coverage_b", "copied_a", "copied_b", "p_same",
+                "relation"]
+#: the four kinds of overlap of a pair, after the METER corpus of journalistic text reuse
+RELATIONS = ("wholly derived", "partially derived", "independent report", "look-alike")
+#: two sentences with cosine >= this are near-verbatim copies (copied_a/copied_b). Chosen on
+#: benchmarks/data/relations_gold.csv (68 real TimeML and ECB+ pairs labelled by reading;
+#: benchmarks/relations.py prints the sweep): macro F1 of the four labels rises to a plateau at
+#: 0.7-0.8; below 0.6 short look-alike briefs written to one template (dividend notices) and
+#: independent reports quoting one statement "copy" each other.
+COPY_SENTENCE_THRESHOLD = 0.7
+#: a pair is wholly derived when this share of one article's sentences is copied near-verbatim
+#: from the other (relations gold: copies 0.94-1.0, the most any other pair reaches 0.57; any
+#: value from 0.6 to 1.0 gives the same labels there)
+WHOLLY_DERIVED_COVERAGE = 0.8
+#: ... partially derived when this share of BOTH articles' sentences is (relations gold: the
+#: best macro F1 of 0.1-0.4; partial rewrites reach 0.29-0.55, independent reports at most 0.18)
+PARTIALLY_DERIVED_COVERAGE = 0.25
+#: a pair that copies little tells the same story (an independent report) when its same-story
+#: probability is at least this, else it is a look-alike. Chosen on two corpora so that it rests
+#: on neither alone: the best mean of the relations gold's macro F1 (whose look-alikes are hard
+#: ones, it prefers high cuts) and the accuracy on ECB+ dev same-topic pairs, same event vs
+#: other event (it prefers low cuts); benchmarks/relations.py prints both.
+INDEPENDENT_P_SAME = 0.6
+
+
+def relation(copied_a: float, copied_b: float, p_same: float, identical: bool = False) -> str:
+    """The METER-style kind of overlap of one pair, from its near-verbatim copied shares (each
+    article's share of sentences with a near-verbatim counterpart in the other) and its same-story
+    probability: "wholly derived" (identical, or one copied almost whole), "partially derived"
+    (passages reused both ways), "independent report" (same story, little reuse), "look-alike"."""
+    high, low = max(copied_a, copied_b), min(copied_a, copied_b)
+    if identical or high >= WHOLLY_DERIVED_COVERAGE:
+        return "wholly derived"
+    if not p_same >= INDEPENDENT_P_SAME:  # (NaN: unknown, not the same story)
+        return "look-alike"
+    if low >= PARTIALLY_DERIVED_COVERAGE:
+        return "partially derived"
+    return "independent report"
+
+
+def _identical(corpus: pd.DataFrame, a: pd.Series, b: pd.Series) -> np.ndarray:
+    """Whether each pair's two texts are identical, from the corpus column identical_to."""
+    if "identical_to" not in corpus.columns:
+        return np.zeros(len(a), dtype=bool)
+    first = corpus["identical_to"].fillna("").astype(str)
+    first = first.where(first != "", pd.Series(corpus.index.astype(str), index=corpus.index))
+    return first.loc[a].to_numpy() == first.loc[b].to_numpy()
+
+
+def relate(corpus: pd.DataFrame, table: pd.DataFrame, model: dict | None = None) -> pd.DataFrame:
+    """``table`` (doc_a, doc_b, score, coverage_a/b, copied_a/b, as ``pairs`` gives them) with
+    ``p_same`` (the same-story model; 0 for pairs more than TIME_WINDOW_DAYS apart unless one
+    covers the other by REREPORT_COVERAGE) and ``relation`` (see ``relation``) filled in."""
+    model = load_model() if model is None else model
+    feats = pair_features(corpus, table.reset_index(drop=True))
+    prob = same_story_probability(feats, model)
+    far = feats["days_apart"].to_numpy() > TIME_WINDOW_DAYS
+    covered = np.maximum(feats["coverage_a"].to_numpy(float), feats["coverage_b"].to_numpy(float))
+    prob = np.where(far & ~(covered >= REREPORT_COVERAGE), 0.0, prob)
+    same = _identical(corpus, feats["doc_a"], feats["doc_b"])
+    out = table.copy()
+    out["p_same"] = prob.round(4)
+    out["relation"] = [relation(ca, cb, p, i) for ca, cb, p, i in zip(
+        feats["copied_a"], feats["copied_b"], prob, same, strict=True)]
+    return out
+
+
+def compare(corpus: pd.DataFrame, doc_a, doc_b, model: dict | None = None) -> pd.DataFrame:
+    """The given pairs (lists doc_a, doc_b) compared as ``pairs`` compares its pairs, with the
+    IDF of the whole corpus, however low their similarity: columns PAIR_COLUMNS."""
+    _check(corpus)
+    _need(corpus, *doc_a, *doc_b)
+    x, idf = _doc_vectors(corpus)
+    pos = pd.Series(np.arange(len(corpus)), index=corpus.index)
+    i, j = pos[list(doc_a)].to_numpy(), pos[list(doc_b)].to_numpy()
+    table = pd.DataFrame({"doc_a": list(doc_a), "doc_b": list(doc_b), "score": _rowwise(x, i, j).round(6)})
+    table = _with_coverage(corpus, table, idf, ALIGN_THRESHOLD)
+    return relate(corpus, table, model)[PAIR_COLUMNS]
+
+
 # --------------------------------------------------------------------------- alignment
 
 
@@ -742,7 +848,7 @@ def family_pairs(corpus: pd.DataFrame, members) -> pd.DataFrame:
 def describe_pairs(within: pd.DataFrame) -> str:
     """In words, how the articles of one family overlap, from ``family_pairs``: word cosine and coverage
     ranges and what they mean ("near-copies", "re-tellings that share passages", "reports that share
-    few passages")."""
+    few passages"), and how many pairs are of each ``relation`` when the table has that column."""
     if within.empty:
         return "no pair of its articles could be compared"
     low = min(within.coverage_a.min(), within.coverage_b.min())
@@ -754,8 +860,12 @@ def describe_pairs(within: pd.DataFrame) -> str:
     else:
         kind = ("reports of one story that share few passages, joined on shared names and numbers "
                 "(independent reports, or look-alike stories: read them)")
-    return (f"word cosine {within.score.min():.2f}-{within.score.max():.2f}, and {low:.0%}-{high:.0%} of an "
+    text = (f"word cosine {within.score.min():.2f}-{within.score.max():.2f}, and {low:.0%}-{high:.0%} of an "
             f"article's sentences have a counterpart in a sibling: {kind}")
+    counts = within["relation"].replace("", np.nan).dropna().value_counts() if "relation" in within else []
+    if len(counts):
+        text += " (pairs: " + ", ".join(f"{counts[r]} {r}" for r in RELATIONS if r in counts) + ")"
+    return text
 
 
 def align(corpus: pd.DataFrame, a, b, min_score: float | None = None, idf: np.ndarray | None = None) -> pd.DataFrame:
