@@ -5,7 +5,7 @@ Usage: python benchmarks/timeline_speed.py [DATA] [--runs N] [--baseline LIB] [-
 DATA (default ``$NEWSTRACE_DATA`` or ``<repo>/../shared/data``) holds ``tempeval3-tbaq`` (256 TimeML news
 files: their ``<TEXT>`` written as .txt files to a temporary folder, as ``dating.py`` does) and
 ``zyte-articles-dev/text`` (91 real web pages as plain text). Each corpus is read with ``load_corpus``.
-Every measurement is CPU time of one process (one core), in MB of article text per CPU second, the
+Every measurement is CPU time of one process on one core (BLAS limited to one thread), in MB of article text per CPU second, the
 median of ``--runs`` runs. Each run is a fresh process that warms up with one call and times the next,
 so ``--baseline LIB`` (a folder holding another ``newstrace`` package, e.g. ``git archive main
 lib/newstrace | tar -x -C /tmp/base`` then ``/tmp/base/lib``) is timed alternately with this
@@ -87,6 +87,8 @@ def dateparser_run(data: Path, name: str) -> dict:
 
 def _spawn(lib: Path | None, data: Path, name: str, what: str) -> dict:
     env = dict(os.environ)
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env[var] = "1"  # one core: a second BLAS thread spin-waits on the small sentence blocks (2.5x the CPU time)
     env["PYTHONPATH"] = os.pathsep.join([str(lib)] if lib else []) or env.get("PYTHONPATH", "")
     cmd = [sys.executable, str(Path(__file__).resolve()), str(data), "--worker", name, "--what", what]
     res = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)

@@ -152,8 +152,12 @@ def _interval(value: str) -> tuple:
     return interval(value)
 
 
+#: Each weekday name as a word, in WEEKDAYS order (the first found in a surface is its weekday).
+_WEEKDAY_RX = {w: re.compile(rf"\b{w}\b", re.I) for w in WEEKDAYS}
+
+
 def _weekday_clue(surface: str, value: str, tense: str | None) -> Clue | None:
-    wd = next((w for w in WEEKDAYS if re.search(rf"\b{w}\b", surface, re.I)), None)
+    wd = next((w for w, rx in _WEEKDAY_RX.items() if rx.search(surface)), None)
     m = _FULL_DATE.fullmatch(value)
     if not wd or not m or _YEAR_STATED.search(surface):
         return None

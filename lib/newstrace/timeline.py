@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import warnings
 from importlib import resources
@@ -193,6 +194,13 @@ def reference_events(corpus_dir: str | Path | None = None) -> pd.DataFrame:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
+def _compiled(pattern: str):
+    """``regex.compile(pattern)``, kept: every article is matched against every event pattern, and
+    the regex module's own cache costs more per lookup than the search of a short article."""
+    return regex.compile(pattern)
+
+
 def _event_matches(pattern: str, text: str, origins: dict[str, str]):
     """``regex.finditer`` of an event pattern on ``text`` under a time limit that grows with the text.
 
@@ -200,7 +208,7 @@ def _event_matches(pattern: str, text: str, origins: dict[str, str]):
     """
     limit = MATCH_SECONDS + MATCH_SECONDS_PER_MB * len(text) / 1e6
     try:
-        yield from regex.finditer(pattern, text, timeout=limit)
+        yield from _compiled(pattern).finditer(text, timeout=limit)
     except TimeoutError as exc:
         where = origins.get(pattern, "events.csv")
         raise CorpusError(where, f"event pattern took over {limit:.1f} s on one article; "
