@@ -1013,9 +1013,10 @@ def derivation(corpus: pd.DataFrame, pair_table: pd.DataFrame | None = None, fam
                 node = [n for n in g if g.nodes[n].get("kind") == "cited" and _outlet_key(n) == key][0]
                 g.add_edge(node, d, relation="cites", score=np.nan, coverage=np.nan, shared=0,
                            evidence=[f"{d} attributes the story to {name}, which is not in the corpus"])
-    # (a boolean array, not a list: an empty list would select no columns of an empty pair table)
-    same = pair_table[np.array([fam.get(a) == fam.get(b) for a, b in zip(pair_table["doc_a"], pair_table["doc_b"],
-                                                                          strict=True)], dtype=bool)]
+    # a boolean array, not a list: an empty list would select no columns and lose "score"
+    in_family = np.array([fam.get(a) == fam.get(b) for a, b in zip(pair_table["doc_a"], pair_table["doc_b"], strict=True)],
+                         dtype=bool)
+    same = pair_table[in_family]
     same = same[same["score"] >= FAMILY_THRESHOLD]
     inferred: dict = {}
     for _, row in same.iterrows():
