@@ -1661,41 +1661,225 @@ def _families(corpus: pd.DataFrame) -> dict:
     fam = families(corpus)
     if isinstance(fam, pd.Series):
         return fam.to_dict()
-    if isinstance(fam, pd.DataFrame):
-        col = next((c for c in ("family", "family_id", "cluster", "story") if c in fam.columns), None)
-        if col is not None:
-            if "doc_id" in fam.columns:
-                return dict(zip(fam["doc_id"], fam[col], strict=True))
-            return fam[col].to_dict()
     return {d: 0 for d in corpus.index}
 
 
-def claims(figures: pd.DataFrame, corpus: pd.DataFrame, min_similarity: float = 0.25) -> pd.DataFrame:
-    """Group the same figure reported by several articles into claims and flag disagreements.
+# Rules of news language the claims comparison applies (each has a test in tests/test_figures_claims.py):
+# - one story: figures are compared only between articles of one story family (overlap.families);
+# - what happened: "killed", "injured", "arrested"... (data/claim_qualifiers.csv, kind "event") must agree;
+# - when: the period a figure covers ("third-quarter", "nine months", "a year ago") must agree;
+# - where / who: the capitalised names of the two sentences (places, companies) must mostly agree; a
+#   sentence that names nobody ("The company has...") is about whom the article's first sentence names;
+# - a table row or heading ("Injured: 74") lacks its heading's qualifiers: never compared;
+# - per what: a rate's denominator ("$1.63 a share") must agree;
+# - a generic counted word ("people", "others", a bare amount of money) is no claim by itself: it takes
+#   the same event or the same nearby words;
+# - time: a cumulative count (deaths, injuries, arrests) reported larger on a later day "grew", it does not
+#   disagree.
 
-    Two figures from different documents are the same claim when they have the same quantity
-    and unit, their values are within a factor of 30 of each other, and their subjects and
-    sentences share enough words (Jaccard of word stems): within one story family
-    (``overlap.families`` when available) sentence similarity >= ``min_similarity`` or a
-    shared subject word suffices; across families the subjects must share half their words. Columns: claim_id, doc_id,
-    outlet, surface, value, low, high, unit, quantity, hedge, vague, subject, source,
-    lo, hi (the interval the figure allows), n_docs, disagree (some two variants of the claim
-    allow no common value), conflicts (how many variants this one cannot agree with), sentence.
-    """
-    cols = ["claim_id", "doc_id", "outlet", "surface", "value", "low", "high", "unit", "quantity", "hedge",
-            "vague", "subject", "source", "lo", "hi", "n_docs", "disagree", "conflicts", "sentence"]
-    if figures is None or figures.empty:
-        return pd.DataFrame(columns=cols)
-    fam = _families(corpus)
+#: words either side of a figure whose stems say what it is about (the local context)
+LOCAL_WORDS = 5
+#: words after a figure searched for its event word ("six people were also killed")
+EVENT_WORDS = 6
+#: least Jaccard of local-context stems for two figures to be one claim; chosen on the TimeML news
+#: (benchmarks/claims_timeml.py): 0.2 joined different figures of one sentence pattern
+LOCAL_MIN = 0.25
+#: least Jaccard of the capitalised-name stems of two sentences (when both have names); TimeML news
+NAMES_MIN = 0.5
+#: a "sentence" of fewer words ("Injured: 74") is a table row or a heading: what it counts, and where, is
+#: in a heading the figure does not carry, so it is never compared
+MIN_SENTENCE_WORDS = 4
+#: the opening of an article read for its names (about two sentences of wire copy)
+LEDE_CHARS = 300
+#: values further apart than this factor are never one claim
+MAX_FACTOR = 30.0
+_GENERIC_SUBJECT = {"peopl", "other", "perso", "money", "total", "them", "those", "these", "some", "more"}
+_CAP_TOKEN_RE = re.compile(r"(?<![\w'’])([A-Z][A-Za-z&'’.-]+)")
+_DENOMINATOR_RE = re.compile(r"^\s*(?:a|an|per|each|every)\s+([a-z]+)", re.I)
+
+
+@lru_cache(maxsize=1)
+def claim_qualifiers() -> dict[str, dict[str, str]]:
+    """word -> {"kind": event|period, "value": ..., "cumulative": yes|no|""} from data/claim_qualifiers.csv."""
+    return {r["word"]: r for r in _read_csv("claim_qualifiers.csv")}
+
+
+def _segment(sent: str, start: int, end: int, others: list[tuple[int, int]]) -> tuple[str, str]:
+    """The text of ``sent`` before and after the figure at [start, end), cut at the neighbouring figures."""
+    left = max([e for s, e in others if e <= start], default=0)
+    right = min([s for s, e in others if s >= end], default=len(sent))
+    return sent[left:start], sent[end:right]
+
+
+def _event(before: str, after: str) -> tuple[str, bool]:
+    """What happened to the counted things: an event word right before the figure ("killing 81"), else the
+    first one in the EVENT_WORDS words after it ("six people were killed"), else one of the last three
+    words before it ("the number injured topped 2,200"). Returns (event, cumulative)."""
+    table = claim_qualifiers()
+    near = [w.lower() for w in _WORD_TOKENS.findall(before)][-3:]
+    words = near[-1:] + [w.lower() for w in _WORD_TOKENS.findall(after)][:EVENT_WORDS] + near[::-1]
+    for w in words:
+        row = table.get(w)
+        if row and row["kind"] == "event":
+            return row["value"], row["cumulative"] == "yes"
+    return "", False
+
+
+def _period(sent: str) -> frozenset:
+    """The periods a figure's sentence names ("quarter", "months", "earlier")."""
+    table = claim_qualifiers()
+    words = _WORD_TOKENS.findall(sent.lower())
+    return frozenset(table[w]["value"] for w in words if w in table and table[w]["kind"] == "period")
+
+
+def _names(sent: str, subject: str) -> set[str]:
+    """Stems of the capitalised names of a sentence (places, companies), leaving out its first word,
+    weekdays, months and the counted subject's own words."""
+    skip = _stems(subject) | {w[:5] for w in L.WEEKDAYS} | {m[:5] for m in L.MONTHS}
+    out = set()
+    for m in _CAP_TOKEN_RE.finditer(sent):
+        if m.start() == len(sent) - len(sent.lstrip()):
+            continue
+        for part in m.group(1).lower().strip(".'’").split("-"):
+            stem = part[:5]
+            if len(stem) >= 2 and (len(stem) >= 3 or "." in stem) and stem not in skip and stem not in _STEM_STOP:
+                out.add(stem)
+    return out
+
+
+def _local(sent: str, start: int, end: int) -> set[str]:
+    """Stems of the LOCAL_WORDS words either side of a figure."""
+    before = _WORD_TOKENS.findall(sent[:start])[-LOCAL_WORDS:]
+    after = _WORD_TOKENS.findall(sent[end:])[:LOCAL_WORDS]
+    return _stems(" ".join(before + after))
+
+
+def claim_features(figures: pd.DataFrame, lede: dict | None = None) -> pd.DataFrame:
+    """What each figure is about, for grouping. Columns added to ``figures``: lo, hi (interval), event,
+    cumulative, period, names (of the sentence, else of the article's opening in ``lede``: doc_id -> text), local, subj (subject stems), specific (a subject more than a generic word), per (a rate's
+    denominator), fragment (a sentence of under MIN_SENTENCE_WORDS words: a table row or heading)."""
     f = figures.reset_index(drop=True).copy()
     iv = [interval(r) for _, r in f.iterrows()]
     f["lo"] = [a for a, _ in iv]
     f["hi"] = [b for _, b in iv]
-    center = [math.sqrt(max(a, 1e-9) * (b if math.isfinite(b) else a * 2 or 1e-9)) for a, b in iv]
-    subj = [_stems(s) for s in f["subject"]]
-    ctx = [_stems(s) for s in f["sentence"]]
-    n = len(f)
-    parent = list(range(n))
+    events, cumul, periods, names, local, per = [], [], [], [], [], []
+    spans, ledes = {}, {}
+    for doc in f["doc_id"].unique():
+        if lede is not None and doc in lede:
+            ledes[doc] = _names(lede[doc], "")
+    for doc, s0, e0, sent in zip(f["doc_id"], f["start"], f["end"], f["sentence"], strict=True):
+        spans.setdefault((doc, sent), []).append((s0, e0))
+    for doc, s0, e0, sent, surface, subject in zip(f["doc_id"], f["start"], f["end"], f["sentence"], f["surface"],
+                                                   f["subject"], strict=True):
+        rel = sent.find(surface) if surface else -1
+        a, b = (rel, rel + len(surface)) if rel >= 0 else (0, 0)
+        base = s0 - a
+        others = [(s - base, e - base) for s, e in spans[(doc, sent)] if (s, e) != (s0, e0)]
+        before, after = _segment(sent, a, b, others)[0], sent[b:]
+        ev, cu = _event(before, after)
+        events.append(ev)
+        cumul.append(cu)
+        periods.append(_period(sent))
+        names.append(_names(sent, subject) or ledes.get(doc, set()))
+        local.append(_local(sent, a, b))
+        m = _DENOMINATOR_RE.match(sent[b:])
+        per.append(m.group(1).lower().rstrip("s") if m else "")
+    f["event"], f["cumulative"], f["period"], f["names"] = events, cumul, periods, names
+    f["local"], f["per"] = local, per
+    events_words = {w[:5] for w, r in claim_qualifiers().items() if r["kind"] == "event"}
+    f["subj"] = [_stems(s) - events_words for s in f["subject"]]
+    f["fragment"] = [len(_WORD_TOKENS.findall(s)) < MIN_SENTENCE_WORDS for s in f["sentence"]]
+    f["specific"] = [bool(s - _GENERIC_SUBJECT) for s in f["subj"]]
+    return f
+
+
+def _ledes(corpus: pd.DataFrame) -> dict:
+    """doc_id -> the article's opening (its first LEDE_CHARS characters), which names who or where the
+    story is about."""
+    return {doc: text[:LEDE_CHARS] for doc, text in corpus["text"].items() if isinstance(text, str)}
+
+
+def _center(lo: float, hi: float) -> float:
+    lo = max(lo, 1e-9)
+    return math.sqrt(lo * (max(hi, lo) if math.isfinite(hi) else lo * 2))
+
+
+def same_claim(a, b) -> bool:
+    """Whether two figures (rows of ``claim_features``) state the same thing: same unit, change,
+    denominator, event and period; names that mostly agree; and a shared specific subject or an event
+    and nearby words in common."""
+    if a["fragment"] or b["fragment"]:
+        return False
+    if a["unit"] != b["unit"] or a["quantity"] != b["quantity"] or a.get("change", "") != b.get("change", ""):
+        return False
+    if a["per"] != b["per"] or a["event"] != b["event"] or a["period"] != b["period"]:
+        return False
+    ca, cb = _center(a["lo"], a["hi"]), _center(b["lo"], b["hi"])
+    if abs(math.log10(ca / cb)) > math.log10(MAX_FACTOR):
+        return False
+    if a["names"] and b["names"] and _jaccard(a["names"], b["names"]) < NAMES_MIN:
+        return False
+    local = _jaccard(a["local"], b["local"])
+    if a["specific"] != b["specific"]:
+        return False  # "eight Americans" and "six people" count different things
+    if a["specific"]:
+        return bool((a["subj"] & b["subj"]) - _GENERIC_SUBJECT) and local >= LOCAL_MIN / 2
+    if a["event"] and a["names"] and b["names"]:
+        return True  # one event (killed, injured...) in one place: the same count
+    return local >= LOCAL_MIN and (bool(a["event"]) or bool((a["subj"] & b["subj"]) - _GENERIC_SUBJECT))
+
+
+def compare(a, b) -> str:
+    """How two variants of one claim relate: "agree" (some value fits both), "grew" (a cumulative count
+    reported larger on a later day), or "disagree"."""
+    if a["lo"] <= b["hi"] and b["lo"] <= a["hi"]:
+        return "agree"
+    da, db = a.get("published"), b.get("published")
+    if a["cumulative"] and not (pd.isna(da) or pd.isna(db)) and da != db:
+        early, late = (a, b) if da < db else (b, a)
+        if late["lo"] > early["hi"]:
+            return "grew"
+    return "disagree"
+
+
+_CLAIM_COLS = ["claim_id", "doc_id", "outlet", "published", "surface", "value", "low", "high", "unit", "quantity",
+               "hedge", "vague", "subject", "event", "source", "lo", "hi", "n_docs", "verdict", "disagree",
+               "conflicts", "sentence"]
+
+
+def _links(f: pd.DataFrame, fam: dict) -> list[tuple[int, int, str]]:
+    """Every pair (i, j, verdict) of figures from two articles of one story family that state one claim."""
+    out = []
+    f = f.assign(_family=[fam.get(d, ("alone", d)) for d in f["doc_id"]])
+    rows = f.to_dict("index")
+    for _, g in f.groupby(["_family", "unit", "quantity"], sort=False):
+        idx = list(g.index)
+        for x, i in enumerate(idx):
+            for j in idx[x + 1:]:
+                if rows[i]["doc_id"] != rows[j]["doc_id"] and same_claim(rows[i], rows[j]):
+                    out.append((i, j, compare(rows[i], rows[j])))
+    return out
+
+
+def claims(figures: pd.DataFrame, corpus: pd.DataFrame, families: dict | pd.Series | None = None) -> pd.DataFrame:
+    """Group the same figure reported by several articles of one story into claims and flag disagreements.
+
+    Figures are one claim when ``same_claim`` holds for a pair of them (articles of one story family,
+    from ``families`` or ``overlap.families``; the rules are listed above ``LOCAL_WORDS``). A claim
+    disagrees when two of its directly matched variants allow no common value and the later is not a
+    cumulative count that grew. Columns: claim_id, doc_id, outlet, published, surface, value, low, high,
+    unit, quantity, hedge, vague, subject, event, source, lo, hi (the interval the figure allows), n_docs,
+    verdict ("disagree", "grew" or "agree"), disagree (bool), conflicts (how many matched variants this
+    one disagrees with), sentence.
+    """
+    if figures is None or figures.empty:
+        return pd.DataFrame(columns=_CLAIM_COLS)
+    fam = _families(corpus) if families is None else dict(families)
+    f = claim_features(figures, _ledes(corpus))
+    published = corpus["published"] if "published" in corpus.columns else pd.Series(pd.NaT, index=corpus.index)
+    f["published"] = f["doc_id"].map(published)
+    links = _links(f, fam)
+    parent = list(range(len(f)))
 
     def find(x):
         while parent[x] != x:
@@ -1703,49 +1887,34 @@ def claims(figures: pd.DataFrame, corpus: pd.DataFrame, min_similarity: float = 
             x = parent[x]
         return x
 
-    for i in range(n):
-        for j in range(i + 1, n):
-            if f.at[i, "doc_id"] == f.at[j, "doc_id"]:
-                continue
-            if f.at[i, "unit"] != f.at[j, "unit"] or f.at[i, "quantity"] != f.at[j, "quantity"]:
-                continue
-            if center[i] <= 0 or center[j] <= 0 or abs(math.log10(center[i] / center[j])) > math.log10(30):
-                continue
-            s_sim = _jaccard(subj[i], subj[j])
-            c_sim = _jaccard(ctx[i], ctx[j])
-            if subj[i] and subj[j] and not s_sim:
-                continue  # both say what they count, and it is not the same thing
-            if fam.get(f.at[i, "doc_id"], -1) == fam.get(f.at[j, "doc_id"], -2):
-                same = (s_sim >= 0.5 and c_sim >= 0.1) or c_sim >= min_similarity or (s_sim > 0 and c_sim >= 0.15)
-            else:  # different stories can repeat a figure too, but it takes a closer match
-                same = s_sim >= 0.5 and c_sim >= 0.15
-            if same:
-                parent[find(i)] = find(j)
-    roots = [find(i) for i in range(n)]
-    f["_root"] = roots
-    groups = f.groupby("_root")
-    keep = [r for r, g in groups if g["doc_id"].nunique() >= 2]
+    for i, j, _ in links:
+        parent[find(i)] = find(j)
+    f["_root"] = [find(i) for i in range(len(f))]
+    keep = [r for r, g in f.groupby("_root") if g["doc_id"].nunique() >= 2]
     f = f[f["_root"].isin(keep)].copy()
     if f.empty:
-        return pd.DataFrame(columns=cols)
+        return pd.DataFrame(columns=_CLAIM_COLS)
     order = {r: k + 1 for k, r in enumerate(sorted(keep, key=lambda r: (-(f["_root"] == r).sum(), r)))}
     f["claim_id"] = f["_root"].map(order)
     outlets = corpus["outlet"] if "outlet" in corpus.columns else pd.Series("", index=corpus.index)
     f["outlet"] = f["doc_id"].map(outlets).fillna("")
     f["n_docs"] = f.groupby("claim_id")["doc_id"].transform("nunique")
-    dis = {}
-    conflicts = pd.Series(0, index=f.index)
-    for cid, g in f.groupby("claim_id"):
-        dis[cid] = bool(g["lo"].max() > g["hi"].min())
-        for i in g.index:
-            conflicts[i] = int(((g["lo"] > f.at[i, "hi"]) | (g["hi"] < f.at[i, "lo"])).sum())
-    f["disagree"] = f["claim_id"].map(dis)
-    f["conflicts"] = conflicts
-    return f.sort_values(["claim_id", "doc_id", "start"])[cols].reset_index(drop=True)
+    f["conflicts"] = 0
+    verdicts: dict = {}
+    for i, j, v in links:
+        cid = f.at[i, "claim_id"]
+        if v == "disagree":
+            f.at[i, "conflicts"] += 1
+            f.at[j, "conflicts"] += 1
+        rank = {"agree": 0, "grew": 1, "disagree": 2}
+        verdicts[cid] = max(verdicts.get(cid, "agree"), v, key=rank.get)
+    f["verdict"] = f["claim_id"].map(verdicts).fillna("agree")
+    f["disagree"] = f["verdict"].eq("disagree")
+    return f.sort_values(["claim_id", "doc_id", "start"])[_CLAIM_COLS].reset_index(drop=True)
 
 
 def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-__all__ = ["extract", "extract_text", "claims", "interval", "COLUMNS"]
+__all__ = ["extract", "extract_text", "claims", "claim_features", "same_claim", "compare", "interval", "COLUMNS"]
