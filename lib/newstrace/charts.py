@@ -22,6 +22,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.text import Text
+from matplotlib.ticker import FixedFormatter
 
 from . import paths
 
@@ -108,11 +109,20 @@ def literal_labels(fig) -> None:
     come from article text and outlet names, where a ``$`` is a price, never mathematics (an outlet
     named "$ news $" stopped a chart with a mathtext ParseException; issue 16's fuzz test).
     ``finish`` calls it before adding the title and source line, which ``plain`` escapes instead."""
+    ticks = set()
     for ax in fig.axes:
-        for label in [*ax.get_xticklabels(which="both"), *ax.get_yticklabels(which="both")]:
-            label.set_parse_math(False)
+        for axis in (ax.xaxis, ax.yaxis):
+            for which, formatter in (("major", axis.get_major_formatter()), ("minor", axis.get_minor_formatter())):
+                labels = axis.get_ticklabels(minor=which == "minor")
+                ticks.update(id(t) for t in labels)
+                # labels a chart set from data (FixedFormatter) are literal; a numeric formatter's own
+                # "$\\mathdefault{10^{2}}$" must stay mathematics
+                if isinstance(formatter, FixedFormatter):
+                    for label in labels:
+                        label.set_parse_math(False)
     for text in fig.findobj(Text):
-        text.set_parse_math(False)
+        if id(text) not in ticks:
+            text.set_parse_math(False)
 
 
 def finish(fig, title: str, source: str, subtitle: str | None = None) -> None:
