@@ -536,7 +536,7 @@ def test_reporting_chart_counts_articles_per_period_beyond_forty(n):
     fig, data = reporting_chart(windows, corpus_, "t", "s")
     fig.canvas.draw()
     assert charts.label_problems(fig) == [] and len(data) == n
-    assert fig.get_figheight() <= 1.2 + 0.55 * MAX_ROWS
+    assert fig.get_figheight() <= 1.6 + 0.55 * MAX_ROWS
     texts = " ".join(t.get_text() for t in fig.texts)
     if n > MAX_ROWS:
         undated = sum(1 for i in range(n) if i % 10 == 0)

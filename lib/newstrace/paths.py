@@ -87,8 +87,16 @@ def figures_dir() -> Path:
 
 
 def describe_run() -> str:
-    """One line for a notebook's first output: which corpus it reads, where its charts go."""
-    return f"corpus: {display(corpus_dir())}; charts written to: {display(figures_dir())}/"
+    """One line for a notebook's first output: which corpus it reads, where its charts go.
+
+    For the seeds it names the committed ``figures/`` (or says ``$NEWSTRACE_OUT``), so the committed
+    notebooks read the same wherever a clean run writes."""
+    corpus = corpus_dir()
+    if is_default(corpus):
+        where = "$NEWSTRACE_OUT/figures/" if os.environ.get("NEWSTRACE_OUT", "").strip() else "figures/"
+    else:
+        where = display(figures_dir()) + "/"
+    return f"corpus: {display(corpus)}; charts written to: {where}"
 
 
 def display(path: str | os.PathLike) -> str:
