@@ -89,14 +89,12 @@ def figures_dir() -> Path:
 def describe_run() -> str:
     """One line for a notebook's first output: which corpus it reads, where its charts go.
 
-    For the seeds it names the committed ``figures/`` (or says ``$NEWSTRACE_OUT``), so the committed
-    notebooks read the same wherever a clean run writes."""
+    For the seeds it names the committed ``figures/``, so the committed notebooks read the same
+    wherever a clean run writes."""
     corpus = corpus_dir()
-    if is_default(corpus):
-        where = "$NEWSTRACE_OUT/figures/" if os.environ.get("NEWSTRACE_OUT", "").strip() else "figures/"
-    else:
-        where = display(figures_dir()) + "/"
-    return f"corpus: {display(corpus)}; charts written to: {where}"
+    if is_default(corpus):  # the committed example: the same line wherever a clean run writes
+        return f"corpus: {display(corpus)} (the embedded example; its charts are the committed figures/)"
+    return f"corpus: {display(corpus)}; charts written to: {display(figures_dir())}/"
 
 
 def display(path: str | os.PathLike) -> str:

@@ -53,7 +53,7 @@ def reporting_chart(windows: pd.DataFrame, corpus: pd.DataFrame, title: str, sou
         return reporting_counts(data, title, source)
     names = charts.article_labels(corpus) if len(corpus) else pd.Series(dtype=str)
     colors = charts.outlet_colors(data["outlet"])
-    fig, ax = charts.new_figure(9, 1.6 + 0.55 * max(len(data), 2))
+    fig, ax = charts.new_figure(9, 1.6 + 0.55 * max(len(data), 3))
     x0, x1 = _limits(data["earliest"], data["latest"])
     for i, r in data.iterrows():
         y = len(data) - 1 - i
