@@ -546,8 +546,7 @@ def test_reporting_chart_counts_articles_per_period_beyond_forty(n):
 
 def test_shared_passages_answers_as_family_pairs_does():
     """The dating's per-pair test of shared passages gives family_pairs' answer for every pair."""
-    from newstrace.overlap import SHARED_PASSAGE_COVERAGE, family_pairs
-    from newstrace.timeline import _shared_passages
+    from newstrace.overlap import SHARED_PASSAGE_COVERAGE, family_pairs, shared_passages
 
     lead = "The port authority closed the northern terminal on Monday after a fire in a warehouse."
     c = corpus([
@@ -558,7 +557,7 @@ def test_shared_passages_answers_as_family_pairs_does():
         ("alone", "Gardeners prize tomatoes grown under glass.", None, ""),
     ])
     fam = pd.Series({d: "F1" for d in c.index})
-    shared = _shared_passages(c, fam)
+    shared = shared_passages(c, fam)
     table = family_pairs(c, c.index)
     expected = {frozenset((r.doc_a, r.doc_b)) for r in table.itertuples()
                 if max(r.coverage_a, r.coverage_b) >= SHARED_PASSAGE_COVERAGE}

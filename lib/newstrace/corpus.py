@@ -789,6 +789,16 @@ def load_corpus(path: str | Path | None = None, strict: bool = False) -> pd.Data
     return corpus
 
 
+def text_identity(corpus: pd.DataFrame) -> pd.Series:
+    """doc_id -> the doc_id of the first article with the same text (``identical_to``), or its own
+    doc_id when its text is unique (or the corpus has no ``identical_to``): equal values, equal texts."""
+    own = pd.Series(corpus.index.astype(str), index=corpus.index)
+    if "identical_to" not in corpus.columns:
+        return own
+    first = corpus["identical_to"].fillna("").astype(str)
+    return first.where(first != "", own)
+
+
 def identical_groups(corpus: pd.DataFrame) -> pd.DataFrame:
     """Articles whose texts are identical (``identical_to``), one row per article of each group of
     two or more: columns group (doc_id of the group's first article), doc_id, path, outlet,
@@ -797,7 +807,7 @@ def identical_groups(corpus: pd.DataFrame) -> pd.DataFrame:
     if "identical_to" not in corpus.columns:
         return pd.DataFrame(columns=cols)
     first = corpus["identical_to"].fillna("").astype(str)
-    group = first.where(first != "", pd.Series(corpus.index.astype(str), index=corpus.index))
+    group = text_identity(corpus)
     keep = group.isin(set(first[first != ""]))
     out = pd.DataFrame({"group": group[keep], "doc_id": corpus.index[keep]}, index=corpus.index[keep])
     for c in cols[2:]:

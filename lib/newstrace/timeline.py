@@ -19,10 +19,8 @@ import warnings
 from importlib import resources
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import regex
-import scipy.sparse as sp
 
 from . import paths
 from .errors import CorpusError
@@ -324,54 +322,14 @@ def date_documents(corpus: pd.DataFrame, today: dt.date | None = None, corpus_di
     fam = families if families is not None else _families(corpus)
     if fam is not None:
         fam = fam.reindex(corpus.index)
-        _family_windows(rows, fam, _shared_passages(corpus, fam))
+        from .overlap import shared_passages  # (overlap loads scikit-learn: only when families are used)
+
+        _family_windows(rows, fam, shared_passages(corpus, fam))
     out = pd.DataFrame([(d, *rows[d]) for d in corpus.index],
                        columns=["doc_id", "earliest", "latest", "how", "evidence", "conflict"])
     for col in ("earliest", "latest"):
         out[col] = out[col].astype(DAY)
     return out
-
-
-def _shared_passages(corpus: pd.DataFrame, fam: pd.Series):
-    """A function (a, b) -> whether two articles of one family share passages: the coverage
-    ``overlap.family_pairs`` gives the pair (the share of one article's sentences with a counterpart in
-    the other, sentence vectors weighted by the family's IDF) >= ``overlap.SHARED_PASSAGE_COVERAGE`` on
-    either side.
-
-    The same steps as ``family_pairs``, run only for the pairs asked: each family's texts and sentences
-    are hashed once, and no pair needs the family's neighbour search (on TimeML dev dating asks 275
-    of the 458 pairs ``family_pairs`` scores). The answers are the same (tests/test_timeline.py)."""
-    from newstrace import overlap as ov
-
-    family: dict = {}   # label -> {doc_id: (hashed feature ids of its text, its sentence vectors)}
-    answers: dict = {}
-
-    def members_of(label) -> dict:
-        if label not in family:
-            members = list(fam.index[fam == label])
-            counts = ov._counts(corpus.loc[members, "text"].fillna("").astype(str).tolist())
-            sents = ov._sentences(corpus.loc[members])
-            sv = ov._sentence_vectors(sents, ov._idf(counts))
-            rows = sents.groupby("doc_id", sort=False).indices
-            family[label] = {d: (set(counts.indices[counts.indptr[k]:counts.indptr[k + 1]].tolist()),
-                                 sv[rows.get(d, np.array([], dtype=np.int64))]) for k, d in enumerate(members)}
-        return family[label]
-
-    def shared(a, b) -> bool:
-        key = frozenset((a, b))
-        if key not in answers:
-            docs = members_of(fam.get(a))
-            (wa, va), (wb, vb) = docs[a], docs[b]
-            answers[key] = False
-            # family_pairs lists only the pairs that share a word (a non-zero article cosine)
-            if wa & wb and va.shape[0] and vb.shape[0]:
-                block = ov._block(sp.vstack([va, vb], format="csr"), np.arange(va.shape[0]),
-                                  np.arange(va.shape[0], va.shape[0] + vb.shape[0]))
-                cov = np.round(ov._coverage(block, ov.ALIGN_THRESHOLD), 4)  # as family_pairs rounds
-                answers[key] = bool(cov.max() >= ov.SHARED_PASSAGE_COVERAGE)
-        return answers[key]
-
-    return shared
 
 
 def _family_windows(rows: dict, fam: pd.Series, shared) -> None:
