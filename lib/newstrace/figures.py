@@ -1842,8 +1842,8 @@ def compare(a, b) -> str:
     return "disagree"
 
 
-_CLAIM_COLS = ["claim_id", "doc_id", "outlet", "published", "surface", "value", "low", "high", "unit", "quantity",
-               "hedge", "vague", "subject", "event", "source", "lo", "hi", "n_docs", "verdict", "disagree",
+_CLAIM_COLS = ["claim_id", "doc_id", "start", "outlet", "published", "surface", "value", "low", "high", "unit", "quantity",
+               "hedge", "vague", "subject", "event", "cumulative", "source", "lo", "hi", "n_docs", "verdict", "disagree",
                "conflicts", "sentence"]
 
 
@@ -1867,8 +1867,8 @@ def claims(figures: pd.DataFrame, corpus: pd.DataFrame, families: dict | pd.Seri
     Figures are one claim when ``same_claim`` holds for a pair of them (articles of one story family,
     from ``families`` or ``overlap.families``; the rules are listed above ``LOCAL_WORDS``). A claim
     disagrees when two of its directly matched variants allow no common value and the later is not a
-    cumulative count that grew. Columns: claim_id, doc_id, outlet, published, surface, value, low, high,
-    unit, quantity, hedge, vague, subject, event, source, lo, hi (the interval the figure allows), n_docs,
+    cumulative count that grew. Columns: claim_id, doc_id, start, outlet, published, surface, value, low, high,
+    unit, quantity, hedge, vague, subject, event, cumulative, source, lo, hi (the interval the figure allows), n_docs,
     verdict ("disagree", "grew" or "agree"), disagree (bool), conflicts (how many matched variants this
     one disagrees with), sentence.
     """
